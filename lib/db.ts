@@ -1,0 +1,39 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+function createClient(): PrismaClient {
+  const adapter = new PrismaPg({
+    connectionString: env().DATABASE_URL,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connectionTimeoutMillis: 5_000,
+  });
+  return new PrismaClient({ adapter });
+}
+
+// One client per process; development hot reloads would otherwise open a pool per edit.
+const globalForDb = globalThis as unknown as { aftercareDb?: PrismaClient };
+
+function client(): PrismaClient {
+  globalForDb.aftercareDb ??= createClient();
+  return globalForDb.aftercareDb;
+}
+
+/**
+ * The one Prisma client. Created on first use, so that importing a module (as `next build`
+ * does while collecting pages) never requires a database.
+ */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const instance = client();
+    const value: unknown = Reflect.get(instance, property);
+    return typeof value === "function" ? value.bind(instance) : value;
+  },
+});
+
+export async function disconnectDb(): Promise<void> {
+  if (globalForDb.aftercareDb) await globalForDb.aftercareDb.$disconnect();
+  globalForDb.aftercareDb = undefined;
+}

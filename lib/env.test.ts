@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+const base = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/aftercare" };
+
+describe("parseEnv", () => {
+  it("fills development defaults", () => {
+    const env = parseEnv({ ...base, NODE_ENV: "development" });
+    expect(env.NEXTAUTH_URL).toBe("http://localhost:3000");
+    expect(env.NEXTAUTH_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(env.MAIL_FROM_SIGNIN).not.toBe(env.MAIL_FROM_NOTIFY);
+  });
+
+  it("names a missing DATABASE_URL", () => {
+    expect(() => parseEnv({})).toThrow(/DATABASE_URL/);
+  });
+
+  it("names a malformed variable", () => {
+    expect(() => parseEnv({ ...base, SMTP_URL: "http://mail" })).toThrow(/SMTP_URL: must be an smtp/);
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must be a postgresql/);
+  });
+
+  it("requires a secret and real SMTP in production", () => {
+    let error: unknown;
+    try {
+      parseEnv({ ...base, NODE_ENV: "production" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    expect(String(error)).toMatch(/NEXTAUTH_SECRET: is required in production/);
+    expect(String(error)).toMatch(/SMTP_URL: is required in production/);
+  });
+
+  it("treats empty strings as unset", () => {
+    const env = parseEnv({ ...base, SMTP_URL: "", NODE_ENV: "development" });
+    expect(env.SMTP_URL).toBeUndefined();
+  });
+});

@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+const DEV_SECRET = "aftercare-development-secret-not-for-production-use";
+
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), "must be a postgresql:// connection URL");
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: postgresUrl,
+    NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    SMTP_URL: z
+      .string()
+      .refine((v) => /^smtps?:\/\//.test(v), "must be an smtp:// or smtps:// URL")
+      .optional(),
+    MAIL_FROM_SIGNIN: z.string().min(3).default('"Nimbus Mobile sign-in" <signin@nimbus.example>'),
+    MAIL_FROM_NOTIFY: z.string().min(3).default('"Nimbus Mobile status" <status@nimbus.example>'),
+    PROVIDER_NAME: z.string().min(1).default("Nimbus Mobile"),
+    MAILBOX_DIR: z.string().optional(),
+    SIGNIN_LIMIT_PER_EMAIL: z.coerce.number().int().positive().default(5),
+    SIGNIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(30),
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production") return;
+    if (!env.NEXTAUTH_SECRET)
+      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
+    if (!env.SMTP_URL) ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required in production" });
+  });
+
+export type Env = z.infer<typeof EnvSchema> & { NEXTAUTH_SECRET: string };
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Parses an environment, naming every variable that is missing or malformed. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(environment)"}: ${issue.message}`);
+    throw new EnvError(`Invalid environment — fix these variables (see .env.example):\n${lines.join("\n")}`);
+  }
+  return { ...result.data, NEXTAUTH_SECRET: result.data.NEXTAUTH_SECRET ?? DEV_SECRET };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
