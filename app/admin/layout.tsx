@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { currentUser } from "@/lib/auth/session";
+import { isStaff, ROLE_LABEL } from "@/lib/auth/roles";
+import { SignOutButton } from "../me/_components/sign-out-button";
+
+// The proxy already turned away non-staff; this check is the one that must never be skipped.
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const user = await currentUser();
+  if (!user) redirect("/signin?callbackUrl=/admin");
+  if (!isStaff(user.role)) redirect("/forbidden");
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-col gap-3 rounded-xl bg-slate-900 p-4 text-slate-100 sm:flex-row sm:items-center sm:justify-between dark:bg-slate-800">
+        <div>
+          <p className="text-xs font-semibold uppercase tracking-wide text-slate-400">Staff area</p>
+          <p className="break-all text-sm">{user.email} · {ROLE_LABEL[user.role]}</p>
+        </div>
+        <nav aria-label="Staff" className="flex flex-wrap items-center gap-2 text-sm">
+          <Link href="/admin" className="rounded-md px-3 py-2 text-slate-100 hover:bg-slate-700">Overview</Link>
+          <SignOutButton />
+        </nav>
+      </div>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { getServerSession } from "next-auth";
+import { Forbidden, Unauthorized } from "@/lib/errors";
+import type { Actor } from "./actor";
+import { authOptions } from "./options";
+import { isAdmin, isStaff } from "./roles";
+
+/** The signed-in person, or null. Reads the database session on every call (revocation is immediate). */
+export async function currentUser(): Promise<Actor | null> {
+  const session = await getServerSession(authOptions());
+  if (!session?.user?.id) return null;
+  return { id: session.user.id, email: session.user.email, role: session.user.role };
+}
+
+export async function requireUser(): Promise<Actor> {
+  const user = await currentUser();
+  if (!user) throw Unauthorized();
+  return user;
+}
+
+/** Every staff use case calls this itself, whatever the proxy already checked. */
+export async function requireStaff(): Promise<Actor> {
+  const user = await requireUser();
+  if (!isStaff(user.role)) throw Forbidden("This area is for support staff.");
+  return user;
+}
+
+export async function requireAdmin(): Promise<Actor> {
+  const user = await requireUser();
+  if (!isAdmin(user.role)) throw Forbidden("Only administrators can do this.");
+  return user;
+}

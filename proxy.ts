@@ -1,0 +1,21 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { roleForSessionToken, SESSION_COOKIES } from "@/lib/auth/session-role";
+import { isStaff } from "@/lib/auth/roles";
+
+// Runs only for signed-in areas (see matcher): public pages never pay for a session lookup.
+export async function proxy(request: NextRequest) {
+  const token = SESSION_COOKIES.map((name) => request.cookies.get(name)?.value).find(Boolean);
+  const role = token ? await roleForSessionToken(token) : null;
+
+  if (!role) {
+    const signIn = new URL("/signin", request.url);
+    signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
+    return NextResponse.redirect(signIn);
+  }
+  if (request.nextUrl.pathname.startsWith("/admin") && !isStaff(role)) {
+    return NextResponse.rewrite(new URL("/forbidden", request.url), { status: 403 });
+  }
+  return NextResponse.next();
+}
+
+export const config = { matcher: ["/admin/:path*", "/me/:path*"] };

@@ -1,0 +1,71 @@
+// `npm run dev`: everything a newcomer needs on one machine. Without DATABASE_URL it starts the
+// embedded PostgreSQL; without SMTP_URL a local mailbox (http://localhost:3000/dev/mailbox).
+// Then it applies migrations, seeds the demo on an empty database and starts Next.js.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { startMailSink } from "../lib/mail/sink";
+import { ensureEmbeddedDatabase } from "./db/embedded";
+import { applyMigrations } from "./db/schema-engine";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const port = Number(process.env.PORT ?? 3000);
+const stops: (() => Promise<void>)[] = [];
+
+if (!process.env.DATABASE_URL) {
+  const embedded = await ensureEmbeddedDatabase();
+  process.env.DATABASE_URL = embedded.url;
+  stops.push(embedded.stop);
+} else {
+  console.log(`Using DATABASE_URL (${new URL(process.env.DATABASE_URL).host})`);
+}
+
+const applied = await applyMigrations(process.env.DATABASE_URL);
+console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+
+if (await isEmpty(process.env.DATABASE_URL)) {
+  console.log("Empty database: loading the demo scenario…");
+  await run(["--import", "tsx", "prisma/seed.ts"]);
+}
+
+if (!process.env.SMTP_URL) {
+  const dir = path.resolve(".aftercare/mailbox");
+  const sink = await startMailSink({ port: Number(process.env.SMTP_SINK_PORT ?? 2525), dir });
+  process.env.SMTP_URL = `smtp://127.0.0.1:${sink.port}`;
+  process.env.MAILBOX_DIR = dir;
+  stops.push(sink.close);
+  console.log(`Local mailbox: http://localhost:${port}/dev/mailbox (SMTP on 127.0.0.1:${sink.port})`);
+}
+process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+
+const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", "--port", String(port)], { stdio: "inherit", env: process.env });
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  next.kill("SIGTERM");
+  await Promise.allSettled(stops.map((stop) => stop()));
+  process.exit(code);
+}
+next.on("exit", (code) => void shutdown(code ?? 0));
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+async function isEmpty(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM "Component"');
+    return Number(rows[0]?.n ?? 0) === 0;
+  } finally {
+    await client.end();
+  }
+}
+
+function run(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: "inherit", env: process.env });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(" ")} exited with ${code}`))));
+  });
+}
