@@ -4,8 +4,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { diffSchemas, MIGRATIONS_DIR, SCHEMA_PATH } from "./schema-engine";
-
-export const SNAPSHOT_PATH = path.join(MIGRATIONS_DIR, "schema.snapshot.prisma");
+import { SNAPSHOT_PATH } from "./snapshot";
 
 const name = (process.argv[2] ?? "").trim().toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
 if (!name) {

@@ -24,7 +24,16 @@ export function pgConfigFromUrl(databaseUrl: string) {
   };
 }
 
-async function loadWasm() {
+type Glue = { SchemaEngine: typeof SchemaEngine };
+let loaded: Promise<Glue> | undefined;
+
+// The glue module holds one WebAssembly instance; instantiating twice would swap it under live engines.
+function loadWasm(): Promise<Glue> {
+  loaded ??= instantiateWasm();
+  return loaded;
+}
+
+async function instantiateWasm(): Promise<Glue> {
   const require = createRequire(import.meta.url);
   const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const glue = await import(gluePath);
@@ -32,7 +41,7 @@ async function loadWasm() {
   const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": glue });
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
-  return glue as { SchemaEngine: typeof SchemaEngine };
+  return glue as Glue;
 }
 
 interface ScriptAdapter {

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { getMyRecovery } from "./get-my-recovery";
+
+describe("getMyRecovery (PostgreSQL)", () => {
+  it("returns the subscriber's own six categories and nobody else's", async () => {
+    const sam = await db.user.findUniqueOrThrow({ where: { email: "sam.rivera@example.com" } });
+    const [incident] = await getMyRecovery({ id: sam.id, email: sam.email, role: sam.role });
+    expect(incident?.categories.map((c) => c.category.slug)).toEqual(["contacts", "calendar", "notes", "tasks", "photos", "high-scores"]);
+    expect(incident?.categories.map((c) => c.state)).toEqual(["RESTORED", "RESTORING", "VALIDATED", "RECOVERED", "AFFECTED", "UNRECOVERABLE"]);
+    expect(incident?.restoredCount).toBe(1);
+
+    const own = await db.restorationRecord.count({ where: { userId: sam.id } });
+    expect(incident?.categories).toHaveLength(own);
+  });
+
+  it("returns nothing for an account with no records, even when others have many", async () => {
+    const staff = await db.user.findUniqueOrThrow({ where: { email: "support@nimbus.example" } });
+    expect(await getMyRecovery({ id: staff.id, email: staff.email, role: staff.role })).toEqual([]);
+  });
+});
