@@ -29,7 +29,7 @@ if (await isEmpty(process.env.DATABASE_URL)) {
 }
 
 if (!process.env.SMTP_URL) {
-  const dir = path.resolve(".aftercare/mailbox");
+  const dir = path.resolve(process.env.MAILBOX_DIR ?? ".aftercare/mailbox");
   const sink = await startMailSink({ port: Number(process.env.SMTP_SINK_PORT ?? 2525), dir });
   process.env.SMTP_URL = `smtp://127.0.0.1:${sink.port}`;
   process.env.MAILBOX_DIR = dir;
