@@ -82,7 +82,7 @@ export default async function IncidentPage({ params }: Props) {
         <h2 id="timeline" className="text-lg font-semibold">Updates</h2>
         <ol className="relative space-y-4 border-l-2 border-slate-200 pl-5 dark:border-slate-800">
           {incident.updates.map((update) => (
-            <li key={update.id} className="relative">
+            <li key={update.id} id={`update-${update.id}`} className="relative scroll-mt-4">
               <span aria-hidden="true" className="absolute -left-[27px] top-1.5 size-3 rounded-full border-2 border-white bg-blue-600 dark:border-slate-950 dark:bg-blue-400" />
               <div className="card space-y-2">
                 <p className="flex flex-wrap items-center gap-2 text-sm">
