@@ -57,7 +57,7 @@ export default async function StatusPage() {
                     <Markdown>{latest.body}</Markdown>
                   </div>
                 )}
-                <Link href={`/incidents/${incident.slug}`} className="btn-secondary">Full timeline and questions</Link>
+                <Link href={`/incidents/${incident.slug}`} className="btn-secondary">Full timeline</Link>
               </article>
             );
           })}

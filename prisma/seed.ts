@@ -1,5 +1,6 @@
 // `npm run db:seed [-- --subscribers N]`: the demo scenario (idempotent), plus N benchmark
 // subscribers × 6 categories generated inside PostgreSQL when --subscribers is given.
+import "../scripts/load-env";
 import { parseArgs } from "node:util";
 import { resolveDatabaseUrl } from "../scripts/db/database-url";
 import { db, disconnectDb } from "../lib/db";

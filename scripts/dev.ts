@@ -1,6 +1,7 @@
 // `npm run dev`: everything a newcomer needs on one machine. Without DATABASE_URL it starts the
 // embedded PostgreSQL; without SMTP_URL a local mailbox (http://localhost:3000/dev/mailbox).
 // Then it applies migrations, seeds the demo on an empty database and starts Next.js.
+import "./load-env";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";

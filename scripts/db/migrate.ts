@@ -1,4 +1,5 @@
 // `npm run db:migrate`: applies pending migrations with `prisma migrate deploy` semantics.
+import "../load-env";
 import { applyMigrations } from "./schema-engine";
 import { resolveDatabaseUrl } from "./database-url";
 

@@ -1,5 +1,6 @@
 // `npm run db:migration -- <name>`: writes the SQL that takes the database from the schema of the
 // latest migration (kept in migrations/schema.snapshot.prisma) to the current prisma/schema.prisma.
+import "../load-env";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
