@@ -2,6 +2,7 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  devIndicators: false,
   // Packages with WASM or native pieces are loaded from node_modules at run time, not bundled.
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "nodemailer", "smtp-server", "mailparser"],
   typescript: { tsconfigPath: "tsconfig.json" },

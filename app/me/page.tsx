@@ -15,6 +15,7 @@ export default async function MyRecoveryPage() {
   const user = await currentUser();
   if (!user) redirect("/signin?callbackUrl=/me");
   const incidents = await getMyRecovery(user);
+  const now = new Date();
 
   return (
     <div className="space-y-8">
@@ -67,7 +68,11 @@ export default async function MyRecoveryPage() {
                   )}
                   <p className="text-sm">{copy.meaning} {copy.next}</p>
                   {record.plannedEnd && !["RESTORED", "PARTIAL", "UNRECOVERABLE", "NOT_AFFECTED"].includes(record.state) && (
-                    <p className="muted text-sm">Planned to be back by {formatDate(record.plannedEnd)}</p>
+                    <p className="muted text-sm">
+                      {record.plannedEnd.getTime() >= now.getTime()
+                        ? `Planned to be back by ${formatDate(record.plannedEnd)}`
+                        : `Running later than planned (was due ${formatDate(record.plannedEnd)}); we will update this as soon as we know more.`}
+                    </p>
                   )}
                   <p className="muted text-xs">Last change {formatDateTime(record.asOf)}</p>
                 </li>

@@ -1,0 +1,57 @@
+// `npm run screenshots`: captures the key pages on a phone (390 px) and a desktop into
+// docs/screenshots, from a running `npm run dev` (BASE_URL, default http://localhost:3000).
+// Signed-in pages use a magic link read from the local mailbox folder.
+import "./load-env";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Page } from "@playwright/test";
+import { findLink, listMailbox } from "../lib/mail/mailbox";
+
+const base = process.env.BASE_URL ?? "http://localhost:3000";
+const mailbox = path.resolve(process.env.MAILBOX_DIR ?? ".aftercare/mailbox");
+const out = path.resolve("docs/screenshots");
+mkdirSync(out, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+
+async function signIn(page: Page, email: string) {
+  const since = Date.now();
+  await page.goto(`${base}/signin`);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await page.getByRole("heading", { name: "Check your email" }).waitFor();
+  for (let i = 0; i < 50; i++) {
+    const mail = (await listMailbox(mailbox)).find((m) => m.to.includes(email) && new Date(m.receivedAt).getTime() >= since - 1000);
+    const link = mail && findLink(mail, "/api/auth/callback/email");
+    if (link) return void (await page.goto(link));
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`No sign-in link for ${email} in ${mailbox}`);
+}
+
+const shots: { name: string; path: string; as?: string; scheme?: "light" | "dark" }[] = [
+  { name: "home", path: "/" },
+  { name: "incident", path: "/incidents/subscriber-data-loss" },
+  { name: "signin", path: "/signin" },
+  { name: "mailbox", path: "/dev/mailbox" },
+  { name: "me", path: "/me", as: "sam.rivera@example.com" },
+  { name: "admin", path: "/admin", as: "support@nimbus.example" },
+  { name: "home-dark", path: "/", scheme: "dark" },
+];
+
+for (const [device, viewport] of [["phone", { width: 390, height: 844 }], ["desktop", { width: 1280, height: 900 }]] as const) {
+  for (const shot of shots) {
+    const context = await browser.newContext({ viewport, colorScheme: shot.scheme ?? "light", deviceScaleFactor: device === "phone" ? 2 : 1 });
+    const page = await context.newPage();
+    if (shot.as) await signIn(page, shot.as);
+    await page.goto(`${base}${shot.path}`, { waitUntil: "networkidle" });
+    const file = path.join(out, `${shot.name}-${device}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(`Saved ${path.relative(process.cwd(), file)}`);
+    await context.close();
+  }
+}
+await browser.close();
