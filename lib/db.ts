@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
@@ -33,7 +34,21 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
+
+const globalForPool = globalThis as unknown as { aftercarePool?: pg.Pool };
+
+/**
+ * A plain pg pool for the few bulk paths Prisma cannot express (COPY into staging tables).
+ * Same database and configuration as the Prisma client.
+ */
+export function pgPool(): pg.Pool {
+  globalForPool.aftercarePool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 4, connectionTimeoutMillis: 5_000 });
+  return globalForPool.aftercarePool;
+}
+
 export async function disconnectDb(): Promise<void> {
   if (globalForDb.aftercareDb) await globalForDb.aftercareDb.$disconnect();
   globalForDb.aftercareDb = undefined;
+  if (globalForPool.aftercarePool) await globalForPool.aftercarePool.end();
+  globalForPool.aftercarePool = undefined;
 }

@@ -1,0 +1,314 @@
+import { createHash } from "node:crypto";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { parse } from "csv-parse";
+import type { PoolClient } from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { isStaff } from "@/lib/auth/roles";
+import { db, pgPool } from "@/lib/db";
+import { Conflict, Forbidden, NotFound } from "@/lib/errors";
+import { parseRow, readHeader, type ImportColumn } from "./import-format";
+import { buildErrorReport, COPY_STAGING, copyLine, CREATE_STAGING, mergeValid, validateStaged } from "./import-sql";
+
+export const MAX_IMPORT_BYTES = Number(process.env.IMPORT_MAX_MB ?? 100) * 1024 * 1024;
+
+export const ImportOptions = z.object({
+  incident: z.string().trim().min(1, "name the incident (its slug)").max(200),
+  key: z.string().trim().min(1).max(200).optional(),
+  mode: z.enum(["ALL_OR_NOTHING", "APPLY_VALID"]).default("ALL_OR_NOTHING"),
+  filename: z.string().trim().max(255).optional(),
+});
+
+export type ImportSource = { kind: "staff"; actor: Actor } | { kind: "token"; token: { id: number; name: string } };
+
+export interface ImportError {
+  line: number;
+  ref: string | null;
+  category: string | null;
+  error: string;
+}
+
+export interface ImportResult {
+  batchId: number;
+  status: "APPLIED" | "REJECTED";
+  duplicate: boolean;
+  mode: "ALL_OR_NOTHING" | "APPLY_VALID";
+  totalRows: number;
+  validRows: number;
+  rejectedRows: number;
+  staleRows: number;
+  changedRows: number;
+  durationMs: number;
+  message: string;
+  errors: ImportError[];
+}
+
+/** A problem with the file as a whole: nothing in it can be trusted, so nothing is applied. */
+class FileError extends Error {}
+
+// Writers of restoration records take this lock per incident, so checks and merge see one state.
+export const restorationLockKey = (incidentId: number) => 7_400_000_000 + incidentId;
+
+/**
+ * Imports restoration progress from CSV: streamed, validated row by row, staged with COPY and
+ * merged with set-based SQL in one transaction. Idempotent by key or file content.
+ */
+export async function importBatch({ source, input, body }: { source: ImportSource; input: unknown; body: Readable | ReadableStream<Uint8Array> }): Promise<ImportResult> {
+  if (source.kind === "staff" && !isStaff(source.actor.role)) throw Forbidden("Only staff can import restoration progress.");
+  const options = ImportOptions.parse(input);
+  const incident = await db.incident.findUnique({ where: { slug: options.incident }, select: { id: true } });
+  if (!incident) throw NotFound(`There is no incident "${options.incident}".`);
+  const started = Date.now();
+  const stream = body instanceof Readable ? body : Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>);
+
+  if (options.key) {
+    const existing = await findApplied(incident.id, { key: options.key });
+    if (existing) {
+      stream.resume();
+      return duplicateResult(existing.id);
+    }
+  }
+
+  const categories = new Map((await db.dataCategory.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]));
+  const client = await pgPool().connect();
+  let open = false;
+  try {
+    await client.query("BEGIN");
+    open = true;
+    await client.query(CREATE_STAGING);
+    let sha256: string;
+    try {
+      sha256 = await stageFile(client, stream, categories);
+    } catch (error) {
+      if (!(error instanceof FileError)) throw error;
+      await client.query("ROLLBACK");
+      open = false;
+      return recordFileRejection({ incidentId: incident.id, source, options, message: error.message, started });
+    }
+
+    const duplicate = await findApplied(incident.id, { key: options.key ?? sha256, sha256 });
+    if (duplicate) {
+      await client.query("ROLLBACK");
+      open = false;
+      if (options.key && duplicate.key === options.key && duplicate.contentSha256 !== sha256) {
+        throw Conflict(`Idempotency key "${options.key}" was already used for a different file.`);
+      }
+      return duplicateResult(duplicate.id);
+    }
+
+    await client.query("SELECT pg_advisory_xact_lock($1)", [restorationLockKey(incident.id)]);
+    const counts = await validateStaged(client, incident.id);
+    if (counts.totalRows === 0) {
+      await client.query("ROLLBACK");
+      open = false;
+      return recordFileRejection({ incidentId: incident.id, source, options, message: "The file has a header but no data rows.", started });
+    }
+    const apply = counts.rejectedRows === 0 || options.mode === "APPLY_VALID";
+    const status = apply ? "APPLIED" : "REJECTED";
+
+    let batchId: number;
+    try {
+      await client.query("SAVEPOINT batch_row");
+      batchId = await insertBatch(client, { incidentId: incident.id, source, options, key: options.key ?? sha256, sha256, status });
+    } catch (error) {
+      // Another upload of the same batch committed first: answer with its result.
+      if ((error as { code?: string }).code !== "23505") throw error;
+      await client.query("ROLLBACK");
+      open = false;
+      const winner = await findApplied(incident.id, { key: options.key ?? sha256, sha256 });
+      if (!winner) throw error;
+      return duplicateResult(winner.id);
+    }
+    const changedRows = apply ? await mergeValid(client, incident.id, batchId) : 0;
+    const report = await buildErrorReport(client);
+    const errors = await client.query<ImportError>(
+      `SELECT s.line, s.ref, COALESCE(s.category, c.slug) AS category, s.error FROM staging s
+       LEFT JOIN "DataCategory" c ON c.id = s.category_id WHERE s.error IS NOT NULL ORDER BY s.line LIMIT 50`,
+    );
+    const durationMs = Date.now() - started;
+    const validRows = counts.totalRows - counts.rejectedRows;
+    await client.query(
+      `UPDATE "ImportBatch" SET "totalRows" = $2, "validRows" = $3, "rejectedRows" = $4, "staleRows" = $5, "changedRows" = $6,
+              "errorReport" = $7, "durationMs" = $8, "finishedAt" = now() WHERE id = $1`,
+      [batchId, counts.totalRows, validRows, counts.rejectedRows, counts.staleRows, changedRows, report, durationMs],
+    );
+    await auditImport(client, source, batchId, { status, mode: options.mode, ...counts, changedRows });
+    await client.query("COMMIT");
+    open = false;
+
+    return {
+      batchId,
+      status,
+      duplicate: false,
+      mode: options.mode,
+      totalRows: counts.totalRows,
+      validRows,
+      rejectedRows: counts.rejectedRows,
+      staleRows: counts.staleRows,
+      changedRows,
+      durationMs,
+      errors: errors.rows,
+      message: summary(status, options.mode, counts.rejectedRows, changedRows, counts.staleRows),
+    };
+  } finally {
+    if (open) await client.query("ROLLBACK").catch(() => {});
+    client.release();
+  }
+}
+
+function summary(status: string, mode: string, rejected: number, changed: number, stale: number): string {
+  if (status === "REJECTED") {
+    return `Nothing was applied: ${rejected.toLocaleString("en-US")} row${rejected === 1 ? "" : "s"} failed the checks. Fix them and upload again, or choose "apply valid rows".`;
+  }
+  const parts = [`${changed.toLocaleString("en-US")} record${changed === 1 ? "" : "s"} changed`];
+  if (stale) parts.push(`${stale.toLocaleString("en-US")} older row${stale === 1 ? "" : "s"} skipped (newer data already on file)`);
+  if (rejected && mode === "APPLY_VALID") parts.push(`${rejected.toLocaleString("en-US")} row${rejected === 1 ? "" : "s"} rejected — see the error report`);
+  return `Applied: ${parts.join("; ")}.`;
+}
+
+/** Streams the upload through size, hash and UTF-8 checks and the CSV parser into COPY. */
+async function stageFile(client: PoolClient, stream: Readable, categories: ReadonlyMap<string, number>): Promise<string> {
+  const hash = createHash("sha256");
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let bytes = 0;
+  const guard = new Transform({
+    decodeStrings: true,
+    transform(chunk: Buffer, _encoding, callback) {
+      bytes += chunk.length;
+      if (bytes > MAX_IMPORT_BYTES) return callback(new FileError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller batches.`));
+      hash.update(chunk);
+      try {
+        callback(null, decoder.decode(chunk, { stream: true }));
+      } catch {
+        callback(new FileError("The file is not valid UTF-8 text. Save it as “CSV UTF-8” and upload it again."));
+      }
+    },
+    flush(callback) {
+      try {
+        callback(null, decoder.decode());
+      } catch {
+        callback(new FileError("The file is not valid UTF-8 text (it ends in the middle of a character)."));
+      }
+    },
+  });
+  const parser = parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true, skip_records_with_error: true, max_record_size: 65_536 });
+  const copy = client.query(copyFrom(COPY_STAGING));
+  const copied = new Promise<void>((resolve, reject) => {
+    copy.on("finish", resolve);
+    copy.on("error", reject);
+  });
+
+  let columns: Record<ImportColumn, number> | null = null;
+  let pending = "";
+  const write = async (line: string) => {
+    pending += line;
+    if (pending.length < 256 * 1024) return;
+    const ok = copy.write(pending);
+    pending = "";
+    if (!ok) await new Promise((resolve) => copy.once("drain", resolve));
+  };
+  const skipped: { line: number; message: string }[] = [];
+  parser.on("skip", (error: Error & { lines?: number }) => skipped.push({ line: error.lines ?? 0, message: error.message }));
+
+  const reading = pipeline(stream, guard, parser);
+  reading.catch(() => {}); // observed below; the loop usually reports the same failure first
+  const now = Date.now();
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      for (const s of skipped.splice(0)) await write(copyLine([s.line, null, null, null, null, null, null, null, null, `malformed CSV: ${s.message}`]));
+      if (!columns) {
+        try {
+          columns = readHeader(record);
+        } catch (error) {
+          throw new FileError((error as Error).message);
+        }
+        continue;
+      }
+      const parsed = parseRow(record, columns, categories, now);
+      await write(
+        parsed.ok
+          ? copyLine([info.lines, parsed.row.ref, null, parsed.row.categoryId, parsed.row.state, parsed.row.itemsLost, parsed.row.itemsRecovered, parsed.row.itemsRestored, parsed.row.asOf.toISOString(), null])
+          : copyLine([info.lines, parsed.ref, parsed.category, null, null, null, null, null, null, parsed.error]),
+      );
+    }
+    await reading;
+  } catch (error) {
+    copy.destroy();
+    await copied.catch(() => {});
+    throw error instanceof FileError ? error : new FileError(`The file could not be read as CSV: ${(error as Error).message}`);
+  }
+  for (const s of skipped.splice(0)) await write(copyLine([s.line, null, null, null, null, null, null, null, null, `malformed CSV: ${s.message}`]));
+  copy.end(pending);
+  await copied;
+  if (!columns) throw new FileError("The file is empty. Expected a header row and data rows.");
+  return hash.digest("hex");
+}
+
+async function findApplied(incidentId: number, by: { key: string; sha256?: string }) {
+  return db.importBatch.findFirst({
+    where: { incidentId, status: "APPLIED", OR: [{ key: by.key }, ...(by.sha256 ? [{ contentSha256: by.sha256 }] : [])] },
+    select: { id: true, key: true, contentSha256: true },
+  });
+}
+
+async function duplicateResult(batchId: number): Promise<ImportResult> {
+  const batch = await db.importBatch.findUniqueOrThrow({ where: { id: batchId } });
+  return {
+    batchId,
+    status: "APPLIED",
+    duplicate: true,
+    mode: batch.mode,
+    totalRows: batch.totalRows,
+    validRows: batch.validRows,
+    rejectedRows: batch.rejectedRows,
+    staleRows: batch.staleRows,
+    changedRows: 0,
+    durationMs: 0,
+    errors: [],
+    message: `This batch was already applied (batch #${batchId}); nothing changed this time.`,
+  };
+}
+
+type BatchInsert = { incidentId: number; source: ImportSource; options: z.infer<typeof ImportOptions>; key: string; sha256: string; status: string };
+
+async function insertBatch(client: PoolClient, b: BatchInsert): Promise<number> {
+  const { rows } = await client.query<{ id: number }>(
+    `INSERT INTO "ImportBatch" ("incidentId", key, "contentSha256", filename, mode, status, "createdById", "apiTokenId", "createdAt")
+     VALUES ($1, $2, $3, $4, $5::"ImportMode", $6::"ImportStatus", $7, $8, now()) RETURNING id`,
+    [b.incidentId, b.key, b.sha256, b.options.filename ?? null, b.options.mode, b.status, b.source.kind === "staff" ? b.source.actor.id : null, b.source.kind === "token" ? b.source.token.id : null],
+  );
+  return rows[0]!.id;
+}
+
+async function auditImport(client: PoolClient, source: ImportSource, batchId: number, after: Record<string, unknown>) {
+  const actor = source.kind === "staff" ? { id: source.actor.id, email: source.actor.email } : { id: null, email: `api-token:${source.token.name}` };
+  await client.query(
+    `INSERT INTO "AuditLog" ("actorId", "actorEmail", action, "entityType", "entityId", after, "createdAt") VALUES ($1, $2, 'restoration.import', 'ImportBatch', $3, $4, now())`,
+    [actor.id, actor.email, String(batchId), JSON.stringify(after)],
+  );
+}
+
+/** A file that could not be read at all is still recorded, with its reason, for the audit trail. */
+async function recordFileRejection(r: { incidentId: number; source: ImportSource; options: z.infer<typeof ImportOptions>; message: string; started: number }): Promise<ImportResult> {
+  const client = await pgPool().connect();
+  try {
+    await client.query("BEGIN");
+    const batchId = await insertBatch(client, { incidentId: r.incidentId, source: r.source, options: r.options, key: r.options.key ?? "unreadable-file", sha256: "", status: "REJECTED" });
+    const durationMs = Date.now() - r.started;
+    await client.query(`UPDATE "ImportBatch" SET "errorReport" = $2, "durationMs" = $3, "finishedAt" = now() WHERE id = $1`, [
+      batchId,
+      `line,subscriber_ref,category,error\n0,"","","${r.message.replace(/"/g, '""')}"\n`,
+      durationMs,
+    ]);
+    await auditImport(client, r.source, batchId, { status: "REJECTED", reason: r.message });
+    await client.query("COMMIT");
+    return { batchId, status: "REJECTED", duplicate: false, mode: r.options.mode, totalRows: 0, validRows: 0, rejectedRows: 0, staleRows: 0, changedRows: 0, durationMs, errors: [{ line: 0, ref: null, category: null, error: r.message }], message: `Nothing was applied: ${r.message}` };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

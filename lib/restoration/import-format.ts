@@ -1,0 +1,89 @@
+import type { RestorationState } from "@/lib/generated/prisma/enums";
+import { checkCounts, RESTORATION_STATES } from "./transitions";
+
+/** The columns of a restoration import, in the order the template uses. */
+export const IMPORT_COLUMNS = ["subscriber_ref", "category", "state", "items_lost", "items_recovered", "items_restored", "as_of"] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+export interface ImportRow {
+  ref: string;
+  categoryId: number;
+  state: RestorationState;
+  itemsLost: number;
+  itemsRecovered: number;
+  itemsRestored: number;
+  asOf: Date;
+}
+
+export type ParsedRow = { ok: true; row: ImportRow } | { ok: false; ref: string; category: string; error: string };
+
+/** Maps header names to positions; throws a message naming what is missing or unexpected. */
+export function readHeader(header: string[]): Record<ImportColumn, number> {
+  const names = header.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, "_"));
+  const missing = IMPORT_COLUMNS.filter((c) => !names.includes(c));
+  const unknown = names.filter((n) => n && !(IMPORT_COLUMNS as readonly string[]).includes(n));
+  const duplicated = names.filter((n, i) => n && names.indexOf(n) !== i);
+  const problems = [
+    missing.length ? `missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}` : "",
+    unknown.length ? `unexpected column${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}` : "",
+    duplicated.length ? `repeated column: ${duplicated.join(", ")}` : "",
+  ].filter(Boolean);
+  if (problems.length) throw new Error(`The header row is wrong (${problems.join("; ")}). Expected: ${IMPORT_COLUMNS.join(",")}`);
+  return Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<ImportColumn, number>;
+}
+
+const normalizeCategory = (v: string) => v.trim().toLowerCase().replace(/[\s_]+/g, "-");
+const normalizeState = (v: string) => v.trim().toUpperCase().replace(/[\s-]+/g, "_");
+const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+const MAX_COUNT = 100_000_000;
+
+/** Date rolls 2026-02-31 over to March; a source that sends it has a bug we should report. */
+function isRealCalendarTime(text: string): boolean {
+  const [y, m, d, hh, mm] = text.split(/[-T :]/i).map(Number) as [number, number, number, number, number];
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d && hh < 24 && mm < 60;
+}
+
+function count(value: string, name: string): number | string {
+  const trimmed = value.trim();
+  if (!/^\d+$/.test(trimmed)) return `${name} must be a whole number ≥ 0 (got "${trimmed.slice(0, 20)}")`;
+  const n = Number(trimmed);
+  return n > MAX_COUNT ? `${name} is implausibly large (${trimmed})` : n;
+}
+
+/** Validates one data row. Everything a row can get wrong on its own is caught here. */
+export function parseRow(
+  fields: string[],
+  columns: Record<ImportColumn, number>,
+  categories: ReadonlyMap<string, number>,
+  now = Date.now(),
+): ParsedRow {
+  const get = (c: ImportColumn) => fields[columns[c]] ?? "";
+  const ref = get("subscriber_ref").trim();
+  const category = get("category").trim();
+  const fail = (error: string): ParsedRow => ({ ok: false, ref: ref.slice(0, 100), category: category.slice(0, 50), error });
+
+  if (fields.length !== Object.keys(columns).length) return fail(`expected ${Object.keys(columns).length} fields, found ${fields.length}`);
+  if (!ref) return fail("subscriber_ref is empty");
+  if (ref.length > 100) return fail("subscriber_ref is longer than 100 characters");
+  const categoryId = categories.get(normalizeCategory(category));
+  if (categoryId === undefined) return fail(`unknown category "${category.slice(0, 50)}" (expected one of ${[...categories.keys()].join(", ")})`);
+  const state = normalizeState(get("state")) as RestorationState;
+  if (!RESTORATION_STATES.includes(state)) return fail(`unknown state "${get("state").trim().slice(0, 30)}" (expected one of ${RESTORATION_STATES.join(", ")})`);
+
+  const lost = count(get("items_lost"), "items_lost");
+  const recovered = count(get("items_recovered"), "items_recovered");
+  const restored = count(get("items_restored"), "items_restored");
+  for (const c of [lost, recovered, restored]) if (typeof c === "string") return fail(c);
+  const counts = { itemsLost: lost as number, itemsRecovered: recovered as number, itemsRestored: restored as number };
+  const consistent = checkCounts(state, counts);
+  if (!consistent.ok) return fail(consistent.reason);
+
+  const asOfText = get("as_of").trim();
+  if (!ISO_WITH_ZONE.test(asOfText)) return fail(`as_of must be an ISO 8601 time with a zone, like 2026-11-20T14:30:00Z (got "${asOfText.slice(0, 40)}")`);
+  const asOf = new Date(asOfText.replace(" ", "T"));
+  if (Number.isNaN(asOf.getTime()) || !isRealCalendarTime(asOfText)) return fail(`as_of is not a real date ("${asOfText.slice(0, 40)}")`);
+  if (asOf.getTime() > now + 5 * 60_000) return fail("as_of is in the future");
+
+  return { ok: true, row: { ref, categoryId, state, ...counts, asOf } };
+}
