@@ -10,7 +10,8 @@ import { isStaff } from "@/lib/auth/roles";
 import { db, pgPool } from "@/lib/db";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { parseRow, readHeader, type ImportColumn } from "./import-format";
-import { buildErrorReport, COPY_STAGING, copyLine, CREATE_STAGING, mergeValid, validateStaged } from "./import-sql";
+import { refreshPhaseProgressWithClient } from "./refresh-phase-progress";
+import { buildErrorReport, COPY_STAGING, copyLine, CREATE_STAGING, mergeValid, REJECTED_ROWS, validateStaged } from "./import-sql";
 
 export const MAX_IMPORT_BYTES = Number(process.env.IMPORT_MAX_MB ?? 100) * 1024 * 1024;
 
@@ -122,10 +123,10 @@ export async function importBatch({ source, input, body }: { source: ImportSourc
       return duplicateResult(winner.id);
     }
     const changedRows = apply ? await mergeValid(client, incident.id, batchId) : 0;
+    if (changedRows > 0) await refreshPhaseProgressWithClient(client, incident.id);
     const report = await buildErrorReport(client);
     const errors = await client.query<ImportError>(
-      `SELECT s.line, s.ref, COALESCE(s.category, c.slug) AS category, s.error FROM staging s
-       LEFT JOIN "DataCategory" c ON c.id = s.category_id WHERE s.error IS NOT NULL ORDER BY s.line LIMIT 50`,
+      `${REJECTED_ROWS} ORDER BY e.line LIMIT 50`,
     );
     const durationMs = Date.now() - started;
     const validRows = counts.totalRows - counts.rejectedRows;

@@ -3,6 +3,7 @@
 // Idempotent: every piece is keyed by a natural unique value and only created when missing.
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { ComponentStatus, IncidentStatus, RestorationState } from "../../lib/generated/prisma/enums";
+import { refreshPhaseProgress } from "../../lib/restoration/refresh-phase-progress";
 import { STATE_MIX } from "./mix";
 import { createRandom } from "./random";
 
@@ -264,6 +265,8 @@ export async function seedDemo(db: PrismaClient, { subscribers = 200, now = new 
     await db.restorationRecord.createMany({ data: records, skipDuplicates: true });
     for (let i = 0; i < events.length; i += 5000) await db.restorationEvent.createMany({ data: events.slice(i, i + 5000) });
   }
+
+  await db.$transaction((tx) => refreshPhaseProgress(tx, incident!.id));
 
   await db.updateTemplate.upsert({
     where: { name: "Restoration progress" },

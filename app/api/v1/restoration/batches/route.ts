@@ -1,0 +1,33 @@
+import { errorResponse, Invalid } from "@/lib/errors";
+import { importBatch } from "@/lib/restoration/import-batch";
+import { resolveImportSource } from "@/lib/restoration/resolve-import-source";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * POST /api/v1/restoration/batches?incident=<slug>&mode=all_or_nothing|apply_valid
+ * Body: the CSV. Optional `Idempotency-Key` header. 201 applied, 200 already applied, 422 rejected.
+ */
+export async function POST(request: Request) {
+  try {
+    const source = await resolveImportSource(request);
+    if (!request.body) throw Invalid("Send the CSV file as the request body.");
+    const params = new URL(request.url).searchParams;
+    const mode = (params.get("mode") ?? "all_or_nothing").toUpperCase().replace(/-/g, "_");
+    const result = await importBatch({
+      source,
+      input: {
+        incident: params.get("incident") ?? "",
+        mode,
+        key: request.headers.get("idempotency-key") ?? undefined,
+        filename: params.get("filename") ?? undefined,
+      },
+      body: request.body,
+    });
+    const status = result.duplicate ? 200 : result.status === "APPLIED" ? 201 : 422;
+    const errorReportUrl = result.status === "REJECTED" || result.rejectedRows > 0 ? `/api/v1/restoration/batches/${result.batchId}/errors` : null;
+    return Response.json({ ...result, errorReportUrl }, { status, headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
