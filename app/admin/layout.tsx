@@ -17,7 +17,18 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <p className="break-all text-sm">{user.email} · {ROLE_LABEL[user.role]}</p>
         </div>
         <nav aria-label="Staff" className="flex flex-wrap items-center gap-2 text-sm">
-          <Link href="/admin" className="rounded-md px-3 py-2 text-slate-100 hover:bg-slate-700">Overview</Link>
+          {[
+            ["/admin", "Overview"],
+            ["/admin/restoration", "Restoration"],
+            ["/admin/restoration/subscribers", "Subscribers"],
+            ["/admin/restoration/plan", "Plan"],
+            ["/admin/restoration/imports", "Imports"],
+            ...(user.role === "ADMIN" ? [["/admin/tokens", "API tokens"]] : []),
+          ].map(([href, label]) => (
+            <Link key={href} href={href!} className="rounded-md px-3 py-2 text-slate-100 no-underline hover:bg-slate-700 hover:no-underline">
+              {label}
+            </Link>
+          ))}
           <SignOutButton />
         </nav>
       </div>
