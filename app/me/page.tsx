@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { formatDate, formatDateTime } from "@/components/format";
 import { ProgressBar } from "@/components/progress-bar";
-import { StatusPill } from "@/components/status-pill";
 import { currentUser } from "@/lib/auth/session";
 import { getMyRecovery } from "@/lib/restoration/get-my-recovery";
-import { STATE_COPY } from "@/lib/restoration/state-copy";
+import { CategoryCard, EtaText } from "./_components/category-card";
 import { SignOutButton } from "./_components/sign-out-button";
 
 export const metadata: Metadata = { title: "My recovery" };
@@ -15,7 +13,6 @@ export default async function MyRecoveryPage() {
   const user = await currentUser();
   if (!user) redirect("/signin?callbackUrl=/me");
   const incidents = await getMyRecovery(user);
-  const now = new Date();
 
   return (
     <div className="space-y-8">
@@ -37,7 +34,7 @@ export default async function MyRecoveryPage() {
         </div>
       )}
 
-      {incidents.map(({ incident, categories, affectedCount, restoredCount }) => (
+      {incidents.map(({ incident, categories, affectedCount, restoredCount, next }) => (
         <section key={incident.id} aria-labelledby={`incident-${incident.id}`} className="space-y-4">
           <div className="card space-y-3">
             <h2 id={`incident-${incident.id}`} className="text-lg font-semibold">
@@ -47,37 +44,16 @@ export default async function MyRecoveryPage() {
               {restoredCount} of {affectedCount} {affectedCount === 1 ? "category" : "categories"} restored
             </p>
             <ProgressBar value={restoredCount} max={affectedCount} label="Categories restored" tone="ok" />
+            {next && (
+              <p className="text-sm">
+                Next to come back: <strong>{next.name}</strong>. <EtaText eta={next.eta} />
+              </p>
+            )}
           </div>
           <ul className="grid gap-3 sm:grid-cols-2">
-            {categories.map((record) => {
-              const copy = STATE_COPY[record.state];
-              const back = record.state === "RESTORING" || record.state === "RESTORED" || record.state === "PARTIAL" ? record.itemsRestored : 0;
-              return (
-                <li key={record.category.id} className="card space-y-3">
-                  <div className="flex items-start justify-between gap-2">
-                    <h3 className="font-semibold">{record.category.name}</h3>
-                    <StatusPill tone={copy.tone}>{copy.label}</StatusPill>
-                  </div>
-                  {record.state !== "NOT_AFFECTED" && (
-                    <>
-                      <ProgressBar value={back} max={record.itemsLost} label={`${record.category.name} restored`} tone={copy.tone === "bad" ? "bad" : copy.tone === "warn" ? "warn" : "ok"} />
-                      <p className="text-sm font-medium">
-                        {back.toLocaleString("en-US")} of {record.itemsLost.toLocaleString("en-US")} {record.category.itemNoun} back
-                      </p>
-                    </>
-                  )}
-                  <p className="text-sm">{copy.meaning} {copy.next}</p>
-                  {record.plannedEnd && !["RESTORED", "PARTIAL", "UNRECOVERABLE", "NOT_AFFECTED"].includes(record.state) && (
-                    <p className="muted text-sm">
-                      {record.plannedEnd.getTime() >= now.getTime()
-                        ? `Planned to be back by ${formatDate(record.plannedEnd)}`
-                        : `Running later than planned (was due ${formatDate(record.plannedEnd)}); we will update this as soon as we know more.`}
-                    </p>
-                  )}
-                  <p className="muted text-xs">Last change {formatDateTime(record.asOf)}</p>
-                </li>
-              );
-            })}
+            {categories.map((record) => (
+              <CategoryCard key={record.category.id} record={record} />
+            ))}
           </ul>
         </section>
       ))}

@@ -9,6 +9,9 @@ describe("getMyRecovery (PostgreSQL)", () => {
     expect(incident?.categories.map((c) => c.category.slug)).toEqual(["contacts", "calendar", "notes", "tasks", "photos", "high-scores"]);
     expect(incident?.categories.map((c) => c.state)).toEqual(["RESTORED", "RESTORING", "VALIDATED", "RECOVERED", "AFFECTED", "UNRECOVERABLE"]);
     expect(incident?.restoredCount).toBe(1);
+    expect(incident?.categories[0]?.eta).toEqual({ kind: "settled" });
+    expect(incident?.categories[0]?.history.map((e) => e.toState)).toEqual(["RESTORED", "RESTORING", "VALIDATED", "RECOVERED", "AFFECTED"]);
+    expect(incident?.next?.name).toBe("Calendar");
 
     const own = await db.restorationRecord.count({ where: { userId: sam.id } });
     expect(incident?.categories).toHaveLength(own);

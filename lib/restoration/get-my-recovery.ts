@@ -1,11 +1,14 @@
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { estimateEta } from "./eta";
+
+const HISTORY_PER_CATEGORY = 20;
 
 /**
- * The signed-in subscriber's own restoration records, per incident and category.
+ * The signed-in subscriber's own restoration, per incident and category, with an ETA and history.
  * The user id comes from the session, never from input, so nobody else's data is reachable.
  */
-export async function getMyRecovery(actor: Actor) {
+export async function getMyRecovery(actor: Actor, now = new Date()) {
   const records = await db.restorationRecord.findMany({
     where: { userId: actor.id },
     orderBy: [{ incidentId: "desc" }, { category: { position: "asc" } }],
@@ -19,21 +22,47 @@ export async function getMyRecovery(actor: Actor) {
       category: { select: { id: true, slug: true, name: true, itemNoun: true } },
     },
   });
-  const phases = await db.restorationPhase.findMany({
-    where: { incidentId: { in: [...new Set(records.map((r) => r.incident.id))] } },
-    select: { incidentId: true, categoryId: true, plannedEnd: true, state: true },
-  });
-  const phaseOf = (incidentId: number, categoryId: number) => phases.find((p) => p.incidentId === incidentId && p.categoryId === categoryId);
+  if (records.length === 0) return [];
+  const incidentIds = [...new Set(records.map((r) => r.incident.id))];
+  const [phases, events] = await Promise.all([
+    db.restorationPhase.findMany({
+      where: { incidentId: { in: incidentIds } },
+      orderBy: { position: "asc" },
+      select: { incidentId: true, categoryId: true, position: true, state: true, plannedStart: true, plannedEnd: true, affectedCount: true, settledCount: true },
+    }),
+    db.restorationEvent.findMany({
+      where: { userId: actor.id, incidentId: { in: incidentIds } },
+      orderBy: [{ asOf: "desc" }, { id: "desc" }],
+      take: 500,
+      select: { id: true, incidentId: true, categoryId: true, fromState: true, toState: true, itemsLost: true, itemsRestored: true, source: true, asOf: true },
+    }),
+  ]);
 
-  const incidents = new Map<number, { incident: (typeof records)[number]["incident"]; categories: ((typeof records)[number] & { plannedEnd: Date | null })[] }>();
-  for (const record of records) {
-    const entry = incidents.get(record.incident.id) ?? { incident: record.incident, categories: [] };
-    entry.categories.push({ ...record, plannedEnd: phaseOf(record.incident.id, record.category.id)?.plannedEnd ?? null });
-    incidents.set(record.incident.id, entry);
-  }
-  return [...incidents.values()].map((entry) => {
-    const affected = entry.categories.filter((c) => c.state !== "NOT_AFFECTED");
-    const done = affected.filter((c) => ["RESTORED", "PARTIAL", "UNRECOVERABLE"].includes(c.state));
-    return { ...entry, affectedCount: affected.length, settledCount: done.length, restoredCount: affected.filter((c) => c.state === "RESTORED").length };
+  return incidentIds.map((incidentId) => {
+    const own = records.filter((r) => r.incident.id === incidentId);
+    const categories = own.map((record) => {
+      const phase = phases.find((p) => p.incidentId === incidentId && p.categoryId === record.category.id) ?? null;
+      return {
+        ...record,
+        phase,
+        eta: estimateEta(record.state, phase, now),
+        history: events.filter((e) => e.incidentId === incidentId && e.categoryId === record.category.id).slice(0, HISTORY_PER_CATEGORY),
+      };
+    });
+    const affected = categories.filter((c) => c.state !== "NOT_AFFECTED");
+    // The plan order tells the subscriber what comes back next.
+    const next = [...affected]
+      .filter((c) => !["RESTORED", "PARTIAL", "UNRECOVERABLE"].includes(c.state))
+      .sort((a, b) => (a.phase?.position ?? 99) - (b.phase?.position ?? 99))[0];
+    return {
+      incident: own[0]!.incident,
+      categories,
+      affectedCount: affected.length,
+      restoredCount: affected.filter((c) => c.state === "RESTORED").length,
+      settledCount: affected.filter((c) => ["RESTORED", "PARTIAL", "UNRECOVERABLE"].includes(c.state)).length,
+      next: next ? { name: next.category.name, eta: next.eta } : null,
+    };
   });
 }
+
+export type MyRecovery = Awaited<ReturnType<typeof getMyRecovery>>;

@@ -4,7 +4,7 @@
 // Uses BENCH_DATABASE_URL, else DATABASE_URL (a PostgreSQL server; PGlite is not a benchmark target).
 import "../load-env";
 import { spawnSync } from "node:child_process";
-import { createReadStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -76,7 +76,6 @@ if (copy.status !== 0) process.exit(1);
 const ratio = copySeconds / imported.seconds;
 console.log(`psql \\copy of the same file: ${copySeconds.toFixed(1)} s → ratio ${ratio.toFixed(2)} (copy time / import time)`);
 await client.end();
-createReadStream(file).destroy();
 rmSync(tmp, { recursive: true, force: true });
 
 const me = await benchMe(url);

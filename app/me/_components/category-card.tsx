@@ -1,0 +1,65 @@
+import { formatDate, formatDateTime } from "@/components/format";
+import { ProgressBar } from "@/components/progress-bar";
+import { StatusPill } from "@/components/status-pill";
+import type { Eta } from "@/lib/restoration/eta";
+import type { MyRecovery } from "@/lib/restoration/get-my-recovery";
+import { STATE_COPY } from "@/lib/restoration/state-copy";
+
+type Category = MyRecovery[number]["categories"][number];
+
+export function EtaText({ eta }: { eta: Eta }) {
+  if (eta.kind === "settled") return null;
+  if (eta.kind === "unknown") return <>{eta.reason}</>;
+  if (eta.basis === "plan") return <>Expected back by <strong>{formatDate(eta.date)}</strong>, following the plan.</>;
+  return (
+    <>
+      Expected back around <strong>{formatDate(eta.date)}</strong>, based on progress so far{eta.late ? " (later than first planned)" : ""}.
+    </>
+  );
+}
+
+const SOURCE: Record<string, string> = { IMPORT: "recovery system", STAFF: "our support team", SYSTEM: "recovery system" };
+
+export function CategoryCard({ record }: { record: Category }) {
+  const copy = STATE_COPY[record.state];
+  const back = ["RESTORING", "RESTORED", "PARTIAL"].includes(record.state) ? record.itemsRestored : 0;
+  const barTone = copy.tone === "bad" ? "bad" : copy.tone === "warn" ? "warn" : "ok";
+  return (
+    <li className="card space-y-3">
+      <div className="flex items-start justify-between gap-2">
+        <h3 className="font-semibold">{record.category.name}</h3>
+        <StatusPill tone={copy.tone}>{copy.label}</StatusPill>
+      </div>
+      {record.state !== "NOT_AFFECTED" && (
+        <>
+          <ProgressBar value={back} max={record.itemsLost} label={`${record.category.name} restored`} tone={barTone} />
+          <p className="text-sm font-medium">
+            {back.toLocaleString("en-US")} of {record.itemsLost.toLocaleString("en-US")} {record.category.itemNoun} back
+          </p>
+        </>
+      )}
+      <p className="text-sm">
+        {copy.meaning} {copy.next}
+      </p>
+      {record.eta.kind !== "settled" && (
+        <p className="rounded-lg bg-slate-50 p-2 text-sm dark:bg-slate-950">
+          <EtaText eta={record.eta} />
+        </p>
+      )}
+      {record.history.length > 0 && (
+        <details className="text-sm">
+          <summary className="cursor-pointer font-medium">History ({record.history.length})</summary>
+          <ol className="mt-2 space-y-1 border-l-2 border-slate-200 pl-3 dark:border-slate-800">
+            {record.history.map((event) => (
+              <li key={event.id.toString()}>
+                <span className="font-medium">{STATE_COPY[event.toState].label}</span>
+                <span className="muted"> · {formatDateTime(event.asOf)} · by our {SOURCE[event.source]}</span>
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+      <p className="muted text-xs">Last change {formatDateTime(record.asOf)}</p>
+    </li>
+  );
+}
