@@ -11,12 +11,15 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   if (!isStaff(user.role)) redirect("/forbidden");
   return (
     <div className="space-y-6">
-      <div className="flex flex-col gap-3 rounded-xl bg-slate-900 p-4 text-slate-100 sm:flex-row sm:items-center sm:justify-between dark:bg-slate-800">
-        <div>
-          <p className="text-xs font-semibold uppercase tracking-wide text-slate-400">Staff area</p>
-          <p className="break-all text-sm">{user.email} · {ROLE_LABEL[user.role]}</p>
+      <div className="space-y-3 rounded-xl bg-slate-900 p-4 text-slate-100 dark:bg-slate-800">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <div>
+            <p className="text-xs font-semibold uppercase tracking-wide text-slate-400">Staff area</p>
+            <p className="break-words text-sm">{user.email} · {ROLE_LABEL[user.role]}</p>
+          </div>
+          <SignOutButton />
         </div>
-        <nav aria-label="Staff" className="flex flex-wrap items-center gap-2 text-sm">
+        <nav aria-label="Staff" className="-mx-1 flex flex-wrap items-center gap-1 text-sm">
           {[
             ["/admin", "Overview"],
             ["/admin/restoration", "Restoration"],
@@ -29,7 +32,6 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               {label}
             </Link>
           ))}
-          <SignOutButton />
         </nav>
       </div>
       {children}

@@ -15,7 +15,8 @@ beforeAll(async () => {
 /** Its own incident and subscribers, so tests never see each other's rows. */
 async function scenario(subscribers = 3) {
   const tag = randomUUID().slice(0, 8);
-  const incident = await db.incident.create({ data: { slug: `import-test-${tag}`, title: `Import test ${tag}`, impact: "MAJOR" } });
+  // Resolved, so staff pages that default to the newest open incident keep showing the demo one.
+  const incident = await db.incident.create({ data: { slug: `import-test-${tag}`, title: `Import test ${tag}`, impact: "MAJOR", status: "RESOLVED" } });
   const refs = Array.from({ length: subscribers }, (_, i) => `T${tag}-${i}`);
   await db.user.createMany({ data: refs.map((ref) => ({ email: `${ref.toLowerCase()}@import.test`, accountRef: ref })) });
   return { slug: incident.slug, incidentId: incident.id, refs };
