@@ -230,7 +230,7 @@ async function stageFile(client: PoolClient, stream: Readable, categories: Reado
       const parsed = parseRow(record, columns, categories, now);
       await write(
         parsed.ok
-          ? copyLine([info.lines, parsed.row.ref, null, parsed.row.categoryId, parsed.row.state, parsed.row.itemsLost, parsed.row.itemsRecovered, parsed.row.itemsRestored, parsed.row.asOf.toISOString(), null])
+          ? copyLine([info.lines, parsed.row.ref, null, parsed.row.categoryId, parsed.row.state, parsed.row.itemsLost, parsed.row.itemsRecovered, parsed.row.itemsRestored, parsed.row.asOfText, null])
           : copyLine([info.lines, parsed.ref, parsed.category, null, null, null, null, null, null, parsed.error]),
       );
     }

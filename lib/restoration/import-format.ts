@@ -7,6 +7,8 @@ export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 export interface ImportRow {
   ref: string;
+  /** The validated as_of text, as sent: PostgreSQL reads it exactly. */
+  asOfText: string;
   categoryId: number;
   state: RestorationState;
   itemsLost: number;
@@ -34,6 +36,10 @@ export function readHeader(header: string[]): Record<ImportColumn, number> {
 
 const normalizeCategory = (v: string) => v.trim().toLowerCase().replace(/[\s_]+/g, "-");
 const normalizeState = (v: string) => v.trim().toUpperCase().replace(/[\s-]+/g, "_");
+const STATE_SET = new Set<string>(RESTORATION_STATES);
+
+// A pipeline batch usually shares a handful of as_of values; parse each distinct one once.
+const asOfCache = new Map<string, Date | string>();
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const MAX_COUNT = 100_000_000;
 
@@ -66,10 +72,11 @@ export function parseRow(
   if (fields.length !== Object.keys(columns).length) return fail(`expected ${Object.keys(columns).length} fields, found ${fields.length}`);
   if (!ref) return fail("subscriber_ref is empty");
   if (ref.length > 100) return fail("subscriber_ref is longer than 100 characters");
-  const categoryId = categories.get(normalizeCategory(category));
+  const categoryId = categories.get(category) ?? categories.get(normalizeCategory(category));
   if (categoryId === undefined) return fail(`unknown category "${category.slice(0, 50)}" (expected one of ${[...categories.keys()].join(", ")})`);
-  const state = normalizeState(get("state")) as RestorationState;
-  if (!RESTORATION_STATES.includes(state)) return fail(`unknown state "${get("state").trim().slice(0, 30)}" (expected one of ${RESTORATION_STATES.join(", ")})`);
+  const rawState = get("state");
+  const state = (STATE_SET.has(rawState) ? rawState : normalizeState(rawState)) as RestorationState;
+  if (!STATE_SET.has(state)) return fail(`unknown state "${get("state").trim().slice(0, 30)}" (expected one of ${RESTORATION_STATES.join(", ")})`);
 
   const lost = count(get("items_lost"), "items_lost");
   const recovered = count(get("items_recovered"), "items_recovered");
@@ -80,10 +87,24 @@ export function parseRow(
   if (!consistent.ok) return fail(consistent.reason);
 
   const asOfText = get("as_of").trim();
-  if (!ISO_WITH_ZONE.test(asOfText)) return fail(`as_of must be an ISO 8601 time with a zone, like 2026-11-20T14:30:00Z (got "${asOfText.slice(0, 40)}")`);
-  const asOf = new Date(asOfText.replace(" ", "T"));
-  if (Number.isNaN(asOf.getTime()) || !isRealCalendarTime(asOfText)) return fail(`as_of is not a real date ("${asOfText.slice(0, 40)}")`);
-  if (asOf.getTime() > now + 5 * 60_000) return fail("as_of is in the future");
+  const asOf = parseAsOf(asOfText, now);
+  if (typeof asOf === "string") return fail(asOf);
 
-  return { ok: true, row: { ref, categoryId, state, ...counts, asOf } };
+  return { ok: true, row: { ref, categoryId, state, ...counts, asOf, asOfText } };
+}
+
+function parseAsOf(text: string, now: number): Date | string {
+  let parsed = asOfCache.get(text);
+  if (parsed === undefined) {
+    parsed = !ISO_WITH_ZONE.test(text)
+      ? `as_of must be an ISO 8601 time with a zone, like 2026-11-20T14:30:00Z (got "${text.slice(0, 40)}")`
+      : (() => {
+          const date = new Date(text.replace(" ", "T"));
+          return Number.isNaN(date.getTime()) || !isRealCalendarTime(text) ? `as_of is not a real date ("${text.slice(0, 40)}")` : date;
+        })();
+    if (asOfCache.size > 10_000) asOfCache.clear();
+    asOfCache.set(text, parsed);
+  }
+  if (typeof parsed !== "string" && parsed.getTime() > now + 5 * 60_000) return "as_of is in the future";
+  return parsed;
 }

@@ -35,6 +35,8 @@ export interface Counts {
   itemsRestored: number;
 }
 
+const COUNT_NAMES = ["itemsLost", "itemsRecovered", "itemsRestored"] as const;
+
 export type TransitionCheck = { ok: true } | { ok: false; reason: string };
 
 /** Whether a record may go from `from` (null: no record yet) to `to`, and why not. */
@@ -53,7 +55,8 @@ export function checkTransition(from: RestorationState | null, to: RestorationSt
 
 /** Counts that make sense for the state; returns the reason when they do not. */
 export function checkCounts(state: RestorationState, c: Counts): TransitionCheck {
-  for (const [name, value] of Object.entries(c)) {
+  for (const name of COUNT_NAMES) {
+    const value = c[name];
     if (!Number.isInteger(value) || value < 0) return { ok: false, reason: `${name} must be a whole number ≥ 0` };
   }
   if (c.itemsRecovered > c.itemsLost) return { ok: false, reason: "items recovered cannot exceed items lost" };
