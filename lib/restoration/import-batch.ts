@@ -56,7 +56,17 @@ export const restorationLockKey = (incidentId: number) => 7_400_000_000 + incide
  * Imports restoration progress from CSV: streamed, validated row by row, staged with COPY and
  * merged with set-based SQL in one transaction. Idempotent by key or file content.
  */
-export async function importBatch({ source, input, body }: { source: ImportSource; input: unknown; body: Readable | ReadableStream<Uint8Array> }): Promise<ImportResult> {
+export async function importBatch({
+  source,
+  input,
+  body,
+  maxBytes = MAX_IMPORT_BYTES,
+}: {
+  source: ImportSource;
+  input: unknown;
+  body: Readable | ReadableStream<Uint8Array>;
+  maxBytes?: number;
+}): Promise<ImportResult> {
   if (source.kind === "staff" && !isStaff(source.actor.role)) throw Forbidden("Only staff can import restoration progress.");
   const options = ImportOptions.parse(input);
   const incident = await db.incident.findUnique({ where: { slug: options.incident }, select: { id: true } });
@@ -81,7 +91,7 @@ export async function importBatch({ source, input, body }: { source: ImportSourc
     await client.query(CREATE_STAGING);
     let sha256: string;
     try {
-      sha256 = await stageFile(client, stream, categories);
+      sha256 = await stageFile(client, stream, categories, maxBytes);
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
       await client.query("ROLLBACK");
@@ -170,7 +180,7 @@ function summary(status: string, mode: string, rejected: number, changed: number
 }
 
 /** Streams the upload through size, hash and UTF-8 checks and the CSV parser into COPY. */
-async function stageFile(client: PoolClient, stream: Readable, categories: ReadonlyMap<string, number>): Promise<string> {
+async function stageFile(client: PoolClient, stream: Readable, categories: ReadonlyMap<string, number>, maxBytes: number): Promise<string> {
   const hash = createHash("sha256");
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let bytes = 0;
@@ -178,7 +188,7 @@ async function stageFile(client: PoolClient, stream: Readable, categories: Reado
     decodeStrings: true,
     transform(chunk: Buffer, _encoding, callback) {
       bytes += chunk.length;
-      if (bytes > MAX_IMPORT_BYTES) return callback(new FileError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller batches.`));
+      if (bytes > maxBytes) return callback(new FileError(`The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB. Split it into smaller batches.`));
       hash.update(chunk);
       try {
         callback(null, decoder.decode(chunk, { stream: true }));
