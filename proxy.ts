@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { roleForSessionToken, SESSION_COOKIES } from "@/lib/auth/session-role";
-import { isStaff } from "@/lib/auth/roles";
+import { isAdmin, isStaff } from "@/lib/auth/roles";
 
 // Runs only for signed-in areas (see matcher): public pages never pay for a session lookup.
 export async function proxy(request: NextRequest) {
@@ -14,6 +14,9 @@ export async function proxy(request: NextRequest) {
   }
   if (request.nextUrl.pathname.startsWith("/admin") && !isStaff(role)) {
     return NextResponse.rewrite(new URL("/forbidden", request.url), { status: 403 });
+  }
+  if (request.nextUrl.pathname.startsWith("/admin/tokens") && !isAdmin(role)) {
+    return NextResponse.rewrite(new URL("/forbidden?for=admin", request.url), { status: 403 });
   }
   return NextResponse.next();
 }

@@ -28,22 +28,30 @@ function run(title: string, command: string, args: string[], extraEnv: Record<st
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
 
+async function withTestEnv(body: (vars: Record<string, string>) => Promise<void>): Promise<void> {
+  const env = await createTestEnv();
+  try {
+    await body(env.vars);
+  } finally {
+    await env.teardown();
+  }
+}
+
 try {
   if (wants("static")) {
     await run("Typecheck", bin("tsc"), ["--noEmit"]);
     await run("Lint", bin("eslint"), ["--max-warnings", "0", "."]);
   }
-  if (wants("unit") || wants("e2e")) {
-    const env = await createTestEnv();
-    try {
-      if (wants("unit")) await run("Unit and integration tests", bin("vitest"), ["run"], env.vars);
-      if (wants("e2e")) {
-        if (!values["skip-build"]) await run("Production build", bin("next"), ["build"], env.vars);
-        await run("Browser tests (Playwright, Chromium)", bin("playwright"), ["test"], env.vars);
-      }
-    } finally {
-      await env.teardown();
-    }
+  // Each part gets a fresh environment: integration tests leave incidents and import batches
+  // behind, which the pages under browser test would then list.
+  if (wants("unit")) {
+    await withTestEnv((vars) => run("Unit and integration tests", bin("vitest"), ["run"], vars));
+  }
+  if (wants("e2e")) {
+    await withTestEnv(async (vars) => {
+      if (!values["skip-build"]) await run("Production build", bin("next"), ["build"], vars);
+      await run("Browser tests (Playwright, Chromium)", bin("playwright"), ["test"], vars);
+    });
   }
   console.log("\nAll checks passed.");
   process.exit(0);
