@@ -28,11 +28,13 @@ describe("getSubscriberRestoration (PostgreSQL)", () => {
     expect(section.categories[1]).toMatchObject({ record: null, events: [] });
   });
 
-  it("includes open incidents with a plan where the subscriber has no record yet", async () => {
-    const s = await makeScenario();
+  it("includes open incidents with a plan where the subscriber has no record yet, but not closed ones", async () => {
+    const s = await makeScenario({ open: true });
+    const closed = await makeScenario();
     const view = await getSubscriberRestoration({ actor: s.staff, userId: s.subscriber.id });
     const section = view.incidents.find((i) => i.incident.id === s.incident.id);
     expect(section?.categories.every((c) => c.record === null)).toBe(true);
+    expect(view.incidents.map((i) => i.incident.id)).not.toContain(closed.incident.id);
   });
 
   it("answers not found for an unknown id", async () => {

@@ -11,11 +11,19 @@ export async function makeUser(role: Role, extra: { phone?: string; accountRef?:
   return { id: user.id, email: user.email, role: user.role, tag };
 }
 
-export async function makeScenario() {
+/** Resolved unless asked otherwise, so test incidents do not crowd the open ones staff pages list. */
+export async function makeScenario({ open = false } = {}) {
   const staff = await makeUser("SUPPORT");
   const digits = String(Math.floor(Math.random() * 1e9)).padStart(9, "0");
   const subscriber = await makeUser("SUBSCRIBER", { phone: `+1777${digits}`, accountRef: `ST-${digits}` });
-  const incident = await db.incident.create({ data: { slug: `staff-tools-${subscriber.tag}`, title: `Staff tools ${subscriber.tag}`, impact: "MAJOR" } });
+  const incident = await db.incident.create({
+    data: {
+      slug: `staff-tools-${subscriber.tag}`,
+      title: `Staff tools ${subscriber.tag}`,
+      impact: "MAJOR",
+      ...(open ? {} : { status: "RESOLVED" as const, resolvedAt: new Date() }),
+    },
+  });
   const categories = await db.dataCategory.findMany({ where: { slug: { in: ["contacts", "calendar", "notes"] } }, orderBy: { position: "asc" } });
   await db.restorationPhase.createMany({
     data: categories.map((category, position) => ({ incidentId: incident.id, categoryId: category.id, position })),
