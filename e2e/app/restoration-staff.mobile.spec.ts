@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { createStaffMember } from "../helpers/restoration-fixture";
+import { newStaffMember } from "../helpers/restoration";
 import { signIn } from "../helpers/sign-in";
 
 // Support answers calls from anywhere: the staff restoration pages must work on a 390-px phone.
 test("the plan, lookup and subscriber pages fit a phone screen", async ({ page }) => {
-  await signIn(page, await createStaffMember(), "/admin/restoration/subscribers?q=NM-100015");
+  await signIn(page, await newStaffMember("SUPPORT"), "/admin/restoration/subscribers?q=NM-100015");
   await page.getByRole("link", { name: /Ines Rivera/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Ines Rivera" })).toBeVisible();
   for (const path of [page.url(), "/admin/restoration/subscribers?q=NM-100015", "/admin/restoration/plan?incident=subscriber-data-loss"]) {

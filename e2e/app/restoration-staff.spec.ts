@@ -1,5 +1,6 @@
 import { expect, test, type Locator } from "@playwright/test";
-import { createPlanIncident, createStaffMember } from "../helpers/restoration-fixture";
+import { newStaffMember } from "../helpers/restoration";
+import { createPlanIncident } from "../helpers/restoration-fixture";
 import { signIn } from "../helpers/sign-in";
 
 // Zoe Rivera (NM-100013) belongs to this spec alone; her high scores start out AFFECTED.
@@ -13,7 +14,7 @@ async function fillCounts(card: Locator, lost: string, recovered: string, restor
 
 test("support finds a subscriber by account reference and corrects a record with a note", async ({ page }) => {
   test.slow(); // one long journey: sign-in, search, and three saves
-  const staff = await createStaffMember();
+  const staff = await newStaffMember("SUPPORT");
   await signIn(page, staff, "/admin/restoration/subscribers");
 
   await page.getByLabel("Email, phone number or account reference").fill("nm-100013");
@@ -68,7 +69,7 @@ test("support finds a subscriber by account reference and corrects a record with
 });
 
 test("a search that matches nobody says so", async ({ page }) => {
-  const staff = await createStaffMember();
+  const staff = await newStaffMember("SUPPORT");
   await signIn(page, staff, "/admin/restoration/subscribers?q=nobody-at-all%40example.com");
   await expect(page.getByText("Nobody found for “nobody-at-all@example.com”.")).toBeVisible();
   await page.getByLabel("Email, phone number or account reference").fill("+1 555-100-0013");
@@ -77,7 +78,7 @@ test("a search that matches nobody says so", async ({ page }) => {
 });
 
 test("support reorders the plan and re-times a phase, with times in UTC", async ({ page }) => {
-  const staff = await createStaffMember();
+  const staff = await newStaffMember("SUPPORT");
   const incident = await createPlanIncident();
   await signIn(page, staff, `/admin/restoration/plan?incident=${incident.slug}`);
   await expect(page.getByRole("heading", { name: incident.title })).toBeVisible();

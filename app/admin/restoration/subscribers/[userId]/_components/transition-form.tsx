@@ -101,7 +101,7 @@ export function TransitionForm({ userId, incidentId, categoryId, categoryName, c
           {...invalid("note")}
           aria-describedby={result?.ok === false && result.field === "note" ? `${id}-note-help ${statusId}` : `${id}-note-help`}
         />
-        <p id={`${id}-note-help`} className="muted mt-1 text-xs">Why you are making this change, in 5 to 500 characters. It is kept in the history. {note.trim().length}/500</p>
+        <p id={`${id}-note-help`} className="muted mt-1 text-xs">Why you are making this change, in 5 to 500 characters. It is kept in the history; only staff see it. {note.trim().length}/500</p>
       </div>
 
       <FormStatus result={result} id={statusId} />
