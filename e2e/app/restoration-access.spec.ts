@@ -16,7 +16,7 @@ test("the restoration API refuses callers without a valid token", async ({ reque
 });
 
 test("a signed-in subscriber cannot import, read batches or open another subscriber's records", async ({ page }) => {
-  await signIn(page, "lukas.rivera6@example.com");
+  await signIn(page, "chen.rivera6@example.com");
   const upload = await page.request.post("/api/v1/restoration/batches?incident=subscriber-data-loss", {
     data: CSV,
     headers: { "Content-Type": "text/csv", "X-Requested-With": "aftercare" },
@@ -29,6 +29,6 @@ test("a signed-in subscriber cannot import, read batches or open another subscri
   await expect(page.getByRole("heading", { name: "This area is for support staff" })).toBeVisible();
 
   await page.goto("/me");
-  await expect(page.getByText("Signed in as lukas.rivera6@example.com")).toBeVisible();
+  await expect(page.getByText("Signed in as chen.rivera6@example.com")).toBeVisible();
   await expect(page.getByText("sam.rivera@example.com")).toHaveCount(0);
 });
