@@ -22,3 +22,21 @@ export async function refreshPhaseProgressWithClient(client: PoolClient, inciden
 export async function refreshPhaseProgress(tx: Tx, incidentId: number): Promise<void> {
   await tx.$executeRawUnsafe(REFRESH_SQL, incidentId);
 }
+
+const SETTLED = new Set(["RESTORED", "PARTIAL", "UNRECOVERABLE"]);
+
+/** One record moved: shift its phase's cached counts by exactly that move, without a recount. */
+export async function adjustPhaseProgress(
+  tx: Tx,
+  { incidentId, categoryId, from, to }: { incidentId: number; categoryId: number; from: string | null; to: string },
+): Promise<void> {
+  const affected = (s: string | null) => (s !== null && s !== "NOT_AFFECTED" ? 1 : 0);
+  const settled = (s: string | null) => (s !== null && SETTLED.has(s) ? 1 : 0);
+  const affectedDelta = affected(to) - affected(from);
+  const settledDelta = settled(to) - settled(from);
+  if (affectedDelta === 0 && settledDelta === 0) return;
+  await tx.$executeRaw`
+    UPDATE "RestorationPhase"
+    SET "affectedCount" = GREATEST(0, "affectedCount" + ${affectedDelta}), "settledCount" = GREATEST(0, "settledCount" + ${settledDelta})
+    WHERE "incidentId" = ${incidentId} AND "categoryId" = ${categoryId}`;
+}

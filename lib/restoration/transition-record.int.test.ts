@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeScenario, makeUser } from "./staff-test-scenario";
+import { refreshPhaseProgress } from "./refresh-phase-progress";
 import { transitionRecord } from "./transition-record";
 
 async function affectedRecord() {
@@ -37,6 +38,15 @@ describe("transitionRecord (PostgreSQL)", () => {
     const audits = await s.audits();
     expect(audits.map((a) => a.action)).toEqual(["restoration.record.created", "restoration.record.transitioned"]);
     expect(audits[1]).toMatchObject({ actorId: s.staff.id, before: { state: "AFFECTED", itemsRecovered: 0 }, after: { state: "RECOVERED", itemsRecovered: 9, note: "Recovered from the second backup tape." } });
+  });
+
+  it("keeps the phase's cached progress equal to a full recount", async () => {
+    const s = await affectedRecord();
+    await transitionRecord({ actor: s.staff, input: s.input({ toState: "UNRECOVERABLE", note: "Backup tape unreadable for this account." }) });
+    const phase = await db.restorationPhase.findFirstOrThrow({ where: { incidentId: s.incident.id, categoryId: s.key.categoryId } });
+    expect(phase).toMatchObject({ affectedCount: 1, settledCount: 1 });
+    await db.$transaction((tx) => refreshPhaseProgress(tx, s.incident.id));
+    expect(await db.restorationPhase.findFirstOrThrow({ where: { id: phase.id } })).toMatchObject({ affectedCount: 1, settledCount: 1 });
   });
 
   it("refuses to mark data restored that was never validated, and changes nothing", async () => {

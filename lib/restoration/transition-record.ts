@@ -7,7 +7,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { RestorationState } from "@/lib/generated/prisma/enums";
 import { parseInput } from "@/lib/parse-input";
 import { lockRestorationRecords } from "./lock-restoration";
-import { refreshPhaseProgress } from "./refresh-phase-progress";
+import { adjustPhaseProgress } from "./refresh-phase-progress";
 import { checkCounts, checkTransition } from "./transitions";
 
 const Count = (what: string) =>
@@ -91,7 +91,7 @@ export async function transitionRecord({ actor, input }: { actor: Actor; input: 
         data: { ...key, fromState: from, toState: data.toState, ...counts, source: "STAFF", actorId: actor.id, note: data.note, asOf },
         select: { id: true },
       });
-      await refreshPhaseProgress(tx, data.incidentId);
+      await adjustPhaseProgress(tx, { incidentId: data.incidentId, categoryId: data.categoryId, from, to: data.toState });
       await recordAudit(tx, actor, {
         action: current ? "restoration.record.transitioned" : "restoration.record.created",
         entityType: "RestorationRecord",
