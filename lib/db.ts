@@ -38,11 +38,12 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 const globalForPool = globalThis as unknown as { aftercarePool?: pg.Pool };
 
 /**
- * A plain pg pool for the few bulk paths Prisma cannot express (COPY into staging tables).
+ * A plain pg pool for what Prisma cannot express (COPY into staging tables) and for the few hot
+ * read paths where one hand-written join beats several ORM round trips.
  * Same database and configuration as the Prisma client.
  */
 export function pgPool(): pg.Pool {
-  globalForPool.aftercarePool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 4, connectionTimeoutMillis: 5_000 });
+  globalForPool.aftercarePool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5_000 });
   return globalForPool.aftercarePool;
 }
 

@@ -1,16 +1,16 @@
-import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import type { NextAuthOptions } from "next-auth";
 import EmailProvider from "next-auth/providers/email";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { MAGIC_LINK_MAX_AGE_SECONDS, sendMagicLink } from "./send-magic-link";
+import { sessionAdapter } from "./session-adapter";
 
 let options: NextAuthOptions | undefined;
 
 export function authOptions(): NextAuthOptions {
   options ??= {
-    adapter: PrismaAdapter(db),
+    adapter: sessionAdapter(),
     secret: env().NEXTAUTH_SECRET,
     // Database sessions: signing out or revoking a session deletes its row, effective at once.
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },

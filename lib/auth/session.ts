@@ -1,4 +1,5 @@
 import { getServerSession } from "next-auth";
+import { connection } from "next/server";
 import { Forbidden, Unauthorized } from "@/lib/errors";
 import type { Actor } from "./actor";
 import { authOptions } from "./options";
@@ -6,6 +7,9 @@ import { isAdmin, isStaff } from "./roles";
 
 /** The signed-in person, or null. Reads the database session on every call (revocation is immediate). */
 export async function currentUser(): Promise<Actor | null> {
+  // Marks the page as per-request before anything reads configuration, so `next build` never
+  // tries to prerender a signed-in page (and never needs a database to build).
+  await connection();
   const session = await getServerSession(authOptions());
   if (!session?.user?.id) return null;
   return { id: session.user.id, email: session.user.email, role: session.user.role };
