@@ -22,6 +22,20 @@ const SUBSCRIBERS = 1_000_000;
 const tmp = mkdtempSync(path.join(os.tmpdir(), "aftercare-bench-"));
 const file = path.join(tmp, "batch.csv");
 
+// Each run moves records forward, so repeated runs see fewer changes; --fresh starts over.
+if (process.argv.includes("--fresh")) {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!/^[a-z0-9_]+$/i.test(name) || name === "postgres") throw new Error(`--fresh refuses to recreate database "${name}"`);
+  const maintenance = new URL(url);
+  maintenance.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: maintenance.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  console.log(`Recreated database ${name}.`);
+}
 await applyMigrations(url);
 const client = new pg.Client({ connectionString: url });
 await client.connect();
