@@ -24,11 +24,12 @@ export async function getRestorationDashboard(actor: Actor, incidentSlug?: strin
   const [categories, counts, daily, incidents] = await Promise.all([
     db.restorationPhase.findMany({ where: { incidentId: incident.id }, orderBy: { position: "asc" }, select: { category: { select: { id: true, name: true } } } }),
     db.restorationRecord.groupBy({ by: ["categoryId", "state"], where: { incidentId: incident.id }, _count: { _all: true } }),
+    // The literal IN list matches the partial index "RestorationEvent_settled_by_day".
     db.$queryRaw<{ day: Date; categoryId: number; n: bigint }[]>`
       SELECT date_trunc('day', "asOf") AS day, "categoryId", count(*) AS n
       FROM "RestorationEvent"
-      WHERE "incidentId" = ${incident.id} AND "toState"::text = ANY(${SETTLED})
-        AND ("fromState" IS NULL OR NOT ("fromState"::text = ANY(${SETTLED})))
+      WHERE "incidentId" = ${incident.id} AND "toState" IN ('RESTORED', 'PARTIAL', 'UNRECOVERABLE')
+        AND ("fromState" IS NULL OR "fromState" NOT IN ('RESTORED', 'PARTIAL', 'UNRECOVERABLE'))
       GROUP BY 1, 2 ORDER BY 1`,
     db.incident.findMany({ orderBy: { startedAt: "desc" }, take: 20, select: { slug: true, title: true } }),
   ]);
