@@ -7,8 +7,9 @@ const baseURL = process.env.E2E_BASE_URL ?? `http://localhost:${PORT}`;
 const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 export default defineConfig({
-  testDir: "e2e",
-  testMatch: process.env.E2E_SUITE === "smoke" ? "smoke/**/*.spec.ts" : "app/**/*.spec.ts",
+  // The smoke suite runs against `npm run dev` on the embedded database (scripts/smoke-embedded.ts)
+  // and must not pick up the app suite, whose tests prepare data through DATABASE_URL.
+  testDir: process.env.E2E_SUITE === "smoke" ? "e2e/smoke" : "e2e/app",
   fullyParallel: true,
   workers: 2,
   retries: 0,
