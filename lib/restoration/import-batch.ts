@@ -3,7 +3,7 @@ import type { PoolClient } from "pg";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/roles";
-import { db, pgPool } from "@/lib/db";
+import { pgPool } from "@/lib/db";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { refreshPhaseProgressWithClient } from "./refresh-phase-progress";
 import { buildErrorReport, CREATE_STAGING, mergeValid, REJECTED_ROWS, validateStaged } from "./import-sql";
@@ -62,20 +62,23 @@ export async function importBatch({
 }): Promise<ImportResult> {
   if (source.kind === "staff" && !isStaff(source.actor.role)) throw Forbidden("Only staff can import restoration progress.");
   const options = ImportOptions.parse(input);
-  const incident = await db.incident.findUnique({ where: { slug: options.incident }, select: { id: true } });
+  // The import path talks to PostgreSQL through pg only: one driver, and a batch worker that never
+  // needs to load the ORM (whose client alone is ~90 MB of a process's memory).
+  const incident = (await pgPool().query<{ id: number }>('SELECT id FROM "Incident" WHERE slug = $1', [options.incident])).rows[0];
   if (!incident) throw NotFound(`There is no incident "${options.incident}".`);
   const started = Date.now();
   const stream = body instanceof Readable ? body : Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>);
 
   if (options.key) {
-    const existing = await findApplied(incident.id, { key: options.key });
+    const existing = await findApplied(pgPool(), incident.id, { key: options.key });
     if (existing) {
       stream.resume();
-      return duplicateResult(existing.id);
+      return duplicateResult(pgPool(), existing.id);
     }
   }
 
-  const categories = new Map((await db.dataCategory.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]));
+  const categoryRows = await pgPool().query<{ id: number; slug: string }>('SELECT id, slug FROM "DataCategory"');
+  const categories = new Map(categoryRows.rows.map((c) => [c.slug, c.id]));
   const client = await pgPool().connect();
   let open = false;
   try {
@@ -89,17 +92,17 @@ export async function importBatch({
       if (!(error instanceof FileError)) throw error;
       await client.query("ROLLBACK");
       open = false;
-      return recordFileRejection({ incidentId: incident.id, source, options, message: error.message, started });
+      return recordFileRejection(client, { incidentId: incident.id, source, options, message: error.message, started });
     }
 
-    const duplicate = await findApplied(incident.id, { key: options.key ?? sha256, sha256 });
+    const duplicate = await findApplied(client, incident.id, { key: options.key ?? sha256, sha256 });
     if (duplicate) {
       await client.query("ROLLBACK");
       open = false;
       if (options.key && duplicate.key === options.key && duplicate.contentSha256 !== sha256) {
         throw Conflict(`Idempotency key "${options.key}" was already used for a different file.`);
       }
-      return duplicateResult(duplicate.id);
+      return duplicateResult(client, duplicate.id);
     }
 
     await client.query("SELECT pg_advisory_xact_lock($1)", [restorationLockKey(incident.id)]);
@@ -107,7 +110,7 @@ export async function importBatch({
     if (counts.totalRows === 0) {
       await client.query("ROLLBACK");
       open = false;
-      return recordFileRejection({ incidentId: incident.id, source, options, message: "The file has a header but no data rows.", started });
+      return recordFileRejection(client, { incidentId: incident.id, source, options, message: "The file has a header but no data rows.", started });
     }
     const apply = counts.rejectedRows === 0 || options.mode === "APPLY_VALID";
     const status = apply ? "APPLIED" : "REJECTED";
@@ -121,9 +124,9 @@ export async function importBatch({
       if ((error as { code?: string }).code !== "23505") throw error;
       await client.query("ROLLBACK");
       open = false;
-      const winner = await findApplied(incident.id, { key: options.key ?? sha256, sha256 });
+      const winner = await findApplied(client, incident.id, { key: options.key ?? sha256, sha256 });
       if (!winner) throw error;
-      return duplicateResult(winner.id);
+      return duplicateResult(client, winner.id);
     }
     const changedRows = apply ? await mergeValid(client, incident.id, batchId) : 0;
     if (changedRows > 0) await refreshPhaseProgressWithClient(client, incident.id);
@@ -172,15 +175,24 @@ function summary(status: string, mode: string, rejected: number, changed: number
   return `Applied: ${parts.join("; ")}.`;
 }
 
-async function findApplied(incidentId: number, by: { key: string; sha256?: string }) {
-  return db.importBatch.findFirst({
-    where: { incidentId, status: "APPLIED", OR: [{ key: by.key }, ...(by.sha256 ? [{ contentSha256: by.sha256 }] : [])] },
-    select: { id: true, key: true, contentSha256: true },
-  });
+/** Runs on the caller's connection when it holds one: asking the pool for a second could deadlock. */
+type Queryable = Pick<PoolClient, "query">;
+
+async function findApplied(db: Queryable, incidentId: number, by: { key: string; sha256?: string }) {
+  const { rows } = await db.query<{ id: number; key: string; contentSha256: string }>(
+    `SELECT id, key, "contentSha256" FROM "ImportBatch"
+     WHERE "incidentId" = $1 AND status = 'APPLIED' AND (key = $2 OR "contentSha256" = $3) ORDER BY id LIMIT 1`,
+    [incidentId, by.key, by.sha256 ?? null],
+  );
+  return rows[0] ?? null;
 }
 
-async function duplicateResult(batchId: number): Promise<ImportResult> {
-  const batch = await db.importBatch.findUniqueOrThrow({ where: { id: batchId } });
+async function duplicateResult(db: Queryable, batchId: number): Promise<ImportResult> {
+  const { rows } = await db.query<{ mode: ImportResult["mode"]; totalRows: number; validRows: number; rejectedRows: number; staleRows: number }>(
+    'SELECT mode, "totalRows", "validRows", "rejectedRows", "staleRows" FROM "ImportBatch" WHERE id = $1',
+    [batchId],
+  );
+  const batch = rows[0]!;
   return {
     batchId,
     status: "APPLIED",
@@ -216,9 +228,14 @@ async function auditImport(client: PoolClient, source: ImportSource, batchId: nu
   );
 }
 
-/** A file that could not be read at all is still recorded, with its reason, for the audit trail. */
-async function recordFileRejection(r: { incidentId: number; source: ImportSource; options: z.infer<typeof ImportOptions>; message: string; started: number }): Promise<ImportResult> {
-  const client = await pgPool().connect();
+/**
+ * A file that could not be read at all is still recorded, with its reason, for the audit trail.
+ * Uses the caller's connection (outside its rolled-back transaction), never a second one.
+ */
+async function recordFileRejection(
+  client: PoolClient,
+  r: { incidentId: number; source: ImportSource; options: z.infer<typeof ImportOptions>; message: string; started: number },
+): Promise<ImportResult> {
   try {
     await client.query("BEGIN");
     const batchId = await insertBatch(client, { incidentId: r.incidentId, source: r.source, options: r.options, key: r.options.key ?? "unreadable-file", sha256: "", status: "REJECTED" });
@@ -234,7 +251,5 @@ async function recordFileRejection(r: { incidentId: number; source: ImportSource
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;
-  } finally {
-    client.release();
   }
 }
