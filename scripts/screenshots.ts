@@ -38,15 +38,26 @@ const shots: { name: string; path: string; as?: string; scheme?: "light" | "dark
   { name: "signin", path: "/signin" },
   { name: "mailbox", path: "/dev/mailbox" },
   { name: "me", path: "/me", as: "sam.rivera@example.com" },
-  { name: "admin", path: "/admin", as: "support@nimbus.example" },
+  { name: "admin", path: "/admin", as: "admin@nimbus.example" },
+  { name: "restoration", path: "/admin/restoration", as: "admin@nimbus.example" },
+  { name: "imports", path: "/admin/restoration/imports", as: "admin@nimbus.example" },
+  { name: "subscriber", path: "/admin/restoration/subscribers?q=NM-100001", as: "admin@nimbus.example" },
   { name: "home-dark", path: "/", scheme: "dark" },
 ];
 
+// One sign-in per account (sign-in links are rate-limited per address); later shots reuse the cookie.
+type StorageState = Awaited<ReturnType<Awaited<ReturnType<typeof browser.newContext>>["storageState"]>>;
+const sessions = new Map<string, StorageState>();
+
 for (const [device, viewport] of [["phone", { width: 390, height: 844 }], ["desktop", { width: 1280, height: 900 }]] as const) {
   for (const shot of shots) {
-    const context = await browser.newContext({ viewport, colorScheme: shot.scheme ?? "light", deviceScaleFactor: device === "phone" ? 2 : 1 });
+    const storageState = shot.as ? sessions.get(shot.as) : undefined;
+    const context = await browser.newContext({ viewport, colorScheme: shot.scheme ?? "light", deviceScaleFactor: device === "phone" ? 2 : 1, storageState });
     const page = await context.newPage();
-    if (shot.as) await signIn(page, shot.as);
+    if (shot.as && !storageState) {
+      await signIn(page, shot.as);
+      sessions.set(shot.as, await context.storageState());
+    }
     await page.goto(`${base}${shot.path}`, { waitUntil: "networkidle" });
     const file = path.join(out, `${shot.name}-${device}.png`);
     await page.screenshot({ path: file, fullPage: true });
