@@ -4,7 +4,7 @@ import { toAppError } from "@/lib/errors";
 export type FormResult = { ok: boolean; message: string; field?: string } | null;
 
 /** A refusal as the form shows it: the safe message of a known error, or a generic one (logged). */
-export function toFormFailure(error: unknown, fallback: string): FormResult {
+export function toFormFailure(error: unknown, fallback: string): { ok: false; message: string; field?: string } {
   const appError = toAppError(error);
   if (!appError) console.error(error);
   const field = appError?.details?.field;

@@ -1,7 +1,7 @@
 "use server";
 
 import { requireUser } from "@/lib/auth/session";
-import { toAppError } from "@/lib/errors";
+import { toFormFailure } from "@/lib/form-result";
 import { updatePreferences } from "@/lib/notifications/preferences";
 
 export type PreferencesState = { ok: boolean; message: string } | null;
@@ -15,8 +15,6 @@ export async function savePreferences(_previous: PreferencesState, form: FormDat
     });
     return { ok: true, message: "Saved. Your choices apply to the next email we send." };
   } catch (error) {
-    const appError = toAppError(error);
-    if (!appError) console.error(error);
-    return { ok: false, message: appError?.message ?? "We could not save your choices. Please try again." };
+    return toFormFailure(error, "We could not save your choices. Please try again.");
   }
 }

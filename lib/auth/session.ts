@@ -1,19 +1,23 @@
 import { getServerSession } from "next-auth";
 import { connection } from "next/server";
+import { cache } from "react";
 import { Forbidden, Unauthorized } from "@/lib/errors";
 import type { Actor } from "./actor";
 import { authOptions } from "./options";
 import { isAdmin, isStaff } from "./roles";
 
-/** The signed-in person, or null. Reads the database session on every call (revocation is immediate). */
-export async function currentUser(): Promise<Actor | null> {
+/**
+ * The signed-in person, or null. Reads the database session once per request (revocation is
+ * immediate); a layout and its page asking in the same render share that one lookup.
+ */
+export const currentUser = cache(async (): Promise<Actor | null> => {
   // Marks the page as per-request before anything reads configuration, so `next build` never
   // tries to prerender a signed-in page (and never needs a database to build).
   await connection();
   const session = await getServerSession(authOptions());
   if (!session?.user?.id) return null;
   return { id: session.user.id, email: session.user.email, role: session.user.role };
-}
+});
 
 export async function requireUser(): Promise<Actor> {
   const user = await currentUser();

@@ -1,4 +1,5 @@
 import type { PhaseState, RestorationState } from "@/lib/generated/prisma/enums";
+import { isSettled } from "./transitions";
 
 export interface PhaseProgress {
   state: PhaseState;
@@ -13,7 +14,7 @@ export type Eta =
   | { kind: "date"; date: Date; basis: "plan" | "progress"; late: boolean }
   | { kind: "unknown"; reason: string };
 
-const SETTLED: readonly RestorationState[] = ["NOT_AFFECTED", "RESTORED", "PARTIAL", "UNRECOVERABLE"];
+
 const HOUR = 3_600_000;
 
 /**
@@ -21,7 +22,7 @@ const HOUR = 3_600_000;
  * phase is actually going once it has started. Never a date in the past.
  */
 export function estimateEta(state: RestorationState, phase: PhaseProgress | null, now: Date): Eta {
-  if (SETTLED.includes(state)) return { kind: "settled" };
+  if (state === "NOT_AFFECTED" || isSettled(state)) return { kind: "settled" };
   if (!phase || !phase.plannedEnd) return { kind: "unknown", reason: "This category is not scheduled yet. We will add a date as soon as the plan has one." };
   if (phase.state === "DONE") {
     return { kind: "unknown", reason: "Most accounts are back in this category; yours needs extra work. We will update this page as soon as we know more." };

@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { pgPool } from "@/lib/db";
 import type { IncidentStatus, PhaseState, RestorationSource, RestorationState } from "@/lib/generated/prisma/enums";
 import { estimateEta } from "./eta";
+import { isSettled } from "./transitions";
 
 const HISTORY_PER_CATEGORY = 20;
 
@@ -84,7 +85,7 @@ export async function getMyRecovery(actor: Actor, now = new Date()) {
     const affected = categories.filter((c) => c.state !== "NOT_AFFECTED");
     // The plan order tells the subscriber what comes back next.
     const next = affected
-      .filter((c) => !["RESTORED", "PARTIAL", "UNRECOVERABLE"].includes(c.state))
+      .filter((c) => !isSettled(c.state))
       .sort((a, b) => (a.phase?.position ?? 99) - (b.phase?.position ?? 99))[0];
     const first = own[0]!;
     return {
@@ -92,7 +93,7 @@ export async function getMyRecovery(actor: Actor, now = new Date()) {
       categories,
       affectedCount: affected.length,
       restoredCount: affected.filter((c) => c.state === "RESTORED").length,
-      settledCount: affected.filter((c) => ["RESTORED", "PARTIAL", "UNRECOVERABLE"].includes(c.state)).length,
+      settledCount: affected.filter((c) => isSettled(c.state)).length,
       next: next ? { name: next.category.name, eta: next.eta } : null,
     };
   });

@@ -5,8 +5,6 @@ import { Forbidden, NotFound } from "@/lib/errors";
 import type { RestorationState } from "@/lib/generated/prisma/enums";
 import { RESTORATION_STATES } from "./transitions";
 
-const SETTLED = ["RESTORED", "PARTIAL", "UNRECOVERABLE"];
-
 /** The incident a staff page is about: the one named, else the most recent open one. */
 export async function resolveIncident(slug?: string | null) {
   const incident = slug
@@ -38,7 +36,7 @@ export async function getRestorationDashboard(actor: Actor, incidentSlug?: strin
     const byState = Object.fromEntries(RESTORATION_STATES.map((s) => [s, 0])) as Record<RestorationState, number>;
     for (const c of counts) if (c.categoryId === category.id) byState[c.state] = c._count._all;
     const affected = RESTORATION_STATES.filter((s) => s !== "NOT_AFFECTED").reduce((sum, s) => sum + byState[s], 0);
-    return { id: category.id, name: category.name, byState, affected, restored: byState.RESTORED, settled: SETTLED.reduce((sum, s) => sum + byState[s as RestorationState], 0) };
+    return { id: category.id, name: category.name, byState, affected, restored: byState.RESTORED };
   });
 
   // Cumulative share of affected subscribers settled, per category, by day.

@@ -2,9 +2,9 @@
 // statements resolve subscribers, walk transitions and merge, for any number of rows. Rows carry
 // their file line number throughout, for the error report.
 import type { PoolClient } from "pg";
-import { TRANSITIONS } from "./transitions";
+import { GATED_STATES, sqlStateList, TRANSITIONS } from "./transitions";
 
-const GATED = ["RESTORING", "RESTORED", "PARTIAL"].map((s) => `'${s}'`).join(", ");
+const GATED = sqlStateList(GATED_STATES);
 const ALLOWED_PAIRS = Object.entries(TRANSITIONS)
   .flatMap(([from, tos]) => tos.map((to) => `('${from}', '${to}')`))
   .join(", ");

@@ -1,5 +1,7 @@
 import type { PoolClient } from "pg";
 import type { Tx } from "@/lib/db";
+import type { RestorationState } from "@/lib/generated/prisma/enums";
+import { isSettled, SETTLED_STATES, sqlStateList } from "./transitions";
 
 // One aggregate over the incident's records (an index-only scan), cached on each phase so that
 // every subscriber's ETA can read it without counting millions of rows per page view.
@@ -10,7 +12,7 @@ const REFRESH_SQL = `
   LEFT JOIN (
     SELECT "categoryId",
            count(*) FILTER (WHERE state <> 'NOT_AFFECTED') AS affected,
-           count(*) FILTER (WHERE state IN ('RESTORED', 'PARTIAL', 'UNRECOVERABLE')) AS settled
+           count(*) FILTER (WHERE state IN (${sqlStateList(SETTLED_STATES)})) AS settled
     FROM "RestorationRecord" WHERE "incidentId" = $1 GROUP BY "categoryId"
   ) a ON a."categoryId" = p2."categoryId"
   WHERE p.id = p2.id AND p."incidentId" = $1`;
@@ -23,17 +25,14 @@ export async function refreshPhaseProgress(tx: Tx, incidentId: number): Promise<
   await tx.$executeRawUnsafe(REFRESH_SQL, incidentId);
 }
 
-const SETTLED = new Set(["RESTORED", "PARTIAL", "UNRECOVERABLE"]);
-
 /** One record moved: shift its phase's cached counts by exactly that move, without a recount. */
 export async function adjustPhaseProgress(
   tx: Tx,
-  { incidentId, categoryId, from, to }: { incidentId: number; categoryId: number; from: string | null; to: string },
+  { incidentId, categoryId, from, to }: { incidentId: number; categoryId: number; from: RestorationState | null; to: RestorationState },
 ): Promise<void> {
-  const affected = (s: string | null) => (s !== null && s !== "NOT_AFFECTED" ? 1 : 0);
-  const settled = (s: string | null) => (s !== null && SETTLED.has(s) ? 1 : 0);
+  const affected = (s: RestorationState | null) => (s !== null && s !== "NOT_AFFECTED" ? 1 : 0);
   const affectedDelta = affected(to) - affected(from);
-  const settledDelta = settled(to) - settled(from);
+  const settledDelta = Number(isSettled(to)) - Number(isSettled(from));
   if (affectedDelta === 0 && settledDelta === 0) return;
   await tx.$executeRaw`
     UPDATE "RestorationPhase"

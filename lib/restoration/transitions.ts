@@ -27,7 +27,16 @@ export const TRANSITIONS: Readonly<Record<RestorationState, readonly Restoration
   UNRECOVERABLE: ["RECOVERED"],
 };
 
-const GATED: readonly RestorationState[] = ["RESTORING", "RESTORED", "PARTIAL"];
+/** States that can only be reached through VALIDATED (the integrity gate). */
+export const GATED_STATES: readonly RestorationState[] = ["RESTORING", "RESTORED", "PARTIAL"];
+
+/** Where a category's restoration ends: everything back, some of it, or nothing recoverable. */
+export const SETTLED_STATES: readonly RestorationState[] = ["RESTORED", "PARTIAL", "UNRECOVERABLE"];
+
+export const isSettled = (state: RestorationState | null): boolean => state !== null && SETTLED_STATES.includes(state);
+
+/** A state list as SQL literals, for statements that must match the table above exactly. */
+export const sqlStateList = (states: readonly RestorationState[]) => states.map((s) => `'${s}'`).join(", ");
 
 export interface Counts {
   itemsLost: number;
@@ -44,12 +53,12 @@ export function checkTransition(from: RestorationState | null, to: RestorationSt
   if (from === to) return { ok: true };
   if (from === null) {
     // A new record starts where the pipeline first sees it, but never past the gate.
-    return GATED.includes(to)
+    return GATED_STATES.includes(to)
       ? { ok: false, reason: `cannot start as ${to}: data must be VALIDATED before it is restored` }
       : { ok: true };
   }
   if (TRANSITIONS[from].includes(to)) return { ok: true };
-  if (GATED.includes(to)) return { ok: false, reason: `cannot go from ${from} to ${to}: data must be VALIDATED before it is restored` };
+  if (GATED_STATES.includes(to)) return { ok: false, reason: `cannot go from ${from} to ${to}: data must be VALIDATED before it is restored` };
   return { ok: false, reason: `cannot go from ${from} to ${to}; allowed from ${from}: ${TRANSITIONS[from].join(", ") || "none (final)"}` };
 }
 
@@ -65,6 +74,6 @@ export function checkCounts(state: RestorationState, c: Counts): TransitionCheck
   if (state === "RESTORED" && c.itemsRestored !== c.itemsLost) return { ok: false, reason: "RESTORED needs items restored equal to items lost (use PARTIAL otherwise)" };
   if (state === "PARTIAL" && c.itemsRestored >= c.itemsLost) return { ok: false, reason: "PARTIAL needs fewer items restored than lost (use RESTORED otherwise)" };
   if (state === "UNRECOVERABLE" && c.itemsRestored > 0) return { ok: false, reason: "UNRECOVERABLE cannot have items restored" };
-  if (!GATED.includes(state) && c.itemsRestored > 0) return { ok: false, reason: `${state} cannot have items restored yet` };
+  if (!GATED_STATES.includes(state) && c.itemsRestored > 0) return { ok: false, reason: `${state} cannot have items restored yet` };
   return { ok: true };
 }

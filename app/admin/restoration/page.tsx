@@ -5,6 +5,7 @@ import { ProgressChart } from "@/components/charts/progress-chart";
 import { ProgressBar } from "@/components/progress-bar";
 import { currentUser } from "@/lib/auth/session";
 import { getRestorationDashboard } from "@/lib/restoration/get-restoration-dashboard";
+import { STATE_NAME } from "@/lib/restoration/staff-copy";
 import { STATE_COPY } from "@/lib/restoration/state-copy";
 import { RESTORATION_STATES } from "@/lib/restoration/transitions";
 
@@ -63,7 +64,7 @@ export default async function RestorationDashboard({ searchParams }: { searchPar
                 <summary className="muted cursor-pointer">Counts per state</summary>
                 <dl className="mt-1 grid grid-cols-2 gap-x-4 sm:grid-cols-4">
                   {RESTORATION_STATES.map((state) => (
-                    <div key={state} className="flex justify-between gap-2"><dt>{state.replace("_", " ").toLowerCase()}</dt><dd className="font-mono">{row.byState[state].toLocaleString("en-US")}</dd></div>
+                    <div key={state} className="flex justify-between gap-2"><dt>{STATE_NAME[state]}</dt><dd className="font-mono">{row.byState[state].toLocaleString("en-US")}</dd></div>
                   ))}
                 </dl>
               </details>
@@ -72,7 +73,7 @@ export default async function RestorationDashboard({ searchParams }: { searchPar
         </ul>
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs" aria-label="Legend">
           {RESTORATION_STATES.map((state) => (
-            <li key={state} className="flex items-center gap-1.5"><span className={`inline-block size-3 rounded-sm ${BAR[state]}`} />{state.replace("_", " ").toLowerCase()}</li>
+            <li key={state} className="flex items-center gap-1.5"><span className={`inline-block size-3 rounded-sm ${BAR[state]}`} />{STATE_NAME[state]}</li>
           ))}
         </ul>
       </section>

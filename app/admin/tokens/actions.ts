@@ -4,16 +4,10 @@ import { revalidatePath } from "next/cache";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
 import { requireUser } from "@/lib/auth/session";
-import { toAppError } from "@/lib/errors";
+import { toFormFailure } from "@/lib/form-result";
 
 export type CreateTokenState = { ok: true; message: string; token: { name: string; secret: string } } | { ok: false; message: string } | null;
 export type RevokeTokenState = { ok: boolean; message: string } | null;
-
-function failure(error: unknown, fallback: string): { ok: false; message: string } {
-  const appError = toAppError(error);
-  if (!appError) console.error(error);
-  return { ok: false, message: appError?.message ?? fallback };
-}
 
 export async function createToken(_previous: CreateTokenState, form: FormData): Promise<CreateTokenState> {
   try {
@@ -22,7 +16,7 @@ export async function createToken(_previous: CreateTokenState, form: FormData): 
     revalidatePath("/admin/tokens");
     return { ok: true, message: `Token “${created.name}” created.`, token: { name: created.name, secret: created.secret } };
   } catch (error) {
-    return failure(error, "We could not create the token. Please try again.");
+    return toFormFailure(error, "We could not create the token. Please try again.");
   }
 }
 
@@ -33,6 +27,6 @@ export async function revokeToken(_previous: RevokeTokenState, form: FormData): 
     revalidatePath("/admin/tokens");
     return { ok: true, message: `Token “${revoked.name}” revoked.` };
   } catch (error) {
-    return failure(error, "We could not revoke the token. Please try again.");
+    return toFormFailure(error, "We could not revoke the token. Please try again.");
   }
 }

@@ -11,6 +11,7 @@ import { INCIDENT_STATUS_LABEL } from "@/lib/incidents/labels";
 import { getSubscriberRestoration, type SubscriberRestoration } from "@/lib/restoration/get-subscriber-restoration";
 import { describeSource, STATE_NAME } from "@/lib/restoration/staff-copy";
 import { STATE_COPY } from "@/lib/restoration/state-copy";
+import { isSettled } from "@/lib/restoration/transitions";
 import { TransitionForm } from "./_components/transition-form";
 
 export const metadata: Metadata = { title: "Subscriber restoration" };
@@ -18,7 +19,6 @@ export const metadata: Metadata = { title: "Subscriber restoration" };
 type Props = { params: Promise<{ userId: string }> };
 type CategoryEntry = SubscriberRestoration["incidents"][number]["categories"][number];
 
-const SETTLED = ["RESTORED", "PARTIAL", "UNRECOVERABLE"];
 const number = (n: number) => n.toLocaleString("en-US");
 
 export default async function SubscriberRestorationPage({ params }: Props) {
@@ -50,7 +50,7 @@ export default async function SubscriberRestorationPage({ params }: Props) {
 
       {view.incidents.map(({ incident, categories }) => {
         const affected = categories.filter((c) => c.record && c.record.state !== "NOT_AFFECTED");
-        const settled = affected.filter((c) => SETTLED.includes(c.record!.state));
+        const settled = affected.filter((c) => isSettled(c.record!.state));
         const cards = categories.map((entry) => <CategoryCard key={entry.category.id} entry={entry} userId={subscriber.id} incidentId={incident.id} />);
         return (
           <section key={incident.id} aria-labelledby={`incident-${incident.id}`} className="space-y-3">
