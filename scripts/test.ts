@@ -4,7 +4,8 @@ import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import { createTestEnv } from "./test-env";
 
-const { values } = parseArgs({ options: { only: { type: "string" }, "skip-build": { type: "boolean" } } });
+// Positional arguments go to Playwright: `npm run test:e2e -- e2e/app/status.spec.ts`.
+const { values, positionals } = parseArgs({ options: { only: { type: "string" }, "skip-build": { type: "boolean" } }, allowPositionals: true });
 const only = values.only;
 if (only && !["static", "unit", "e2e"].includes(only)) {
   console.error(`--only must be static, unit or e2e (got ${only})`);
@@ -50,7 +51,7 @@ try {
   if (wants("e2e")) {
     await withTestEnv(async (vars) => {
       if (!values["skip-build"]) await run("Production build", bin("next"), ["build"], vars);
-      await run("Browser tests (Playwright, Chromium)", bin("playwright"), ["test"], vars);
+      await run("Browser tests (Playwright, Chromium)", bin("playwright"), ["test", ...positionals], vars);
     });
   }
   console.log("\nAll checks passed.");
