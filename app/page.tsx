@@ -1,13 +1,15 @@
 import Link from "next/link";
-import { formatDate, formatDateTime, formatRelative } from "@/components/format";
+import { formatDate, formatDateTime } from "@/components/format";
 import { Markdown } from "@/components/markdown";
 import { StatusPill } from "@/components/status-pill";
 import { COMPONENT_TONE, IMPACT_TONE, INCIDENT_STATUS_TONE, OVERALL_TONE } from "@/components/tones";
-import { getStatusOverview } from "@/lib/incidents/get-status-overview";
 import { IMPACT_LABEL, INCIDENT_STATUS_LABEL } from "@/lib/incidents/labels";
 import { COMPONENT_LABEL, OVERALL_LABEL } from "@/lib/incidents/overall-status";
+import { readStatusOverview } from "@/lib/public/public-reads";
 
-export const dynamic = "force-dynamic";
+// Served from the full-route cache; a staff change expires it at once, and it is rebuilt from the
+// data cache at most every 5 seconds (which is also the s-maxage a CDN in front receives).
+export const revalidate = 5;
 
 const BANNER = {
   ok: "border-green-600/40 bg-green-50 text-green-950 dark:bg-green-950/60 dark:text-green-100",
@@ -18,7 +20,7 @@ const BANNER = {
 };
 
 export default async function StatusPage() {
-  const status = await getStatusOverview();
+  const status = await readStatusOverview();
   const tone = OVERALL_TONE[status.overall];
   return (
     <div className="space-y-8">
@@ -52,7 +54,7 @@ export default async function StatusPage() {
                 {latest && (
                   <div className="rounded-lg bg-slate-50 p-3 text-sm dark:bg-slate-950">
                     <p className="mb-1 font-semibold">
-                      Latest update · {INCIDENT_STATUS_LABEL[latest.status]} · <time dateTime={latest.createdAt.toISOString()}>{formatRelative(latest.createdAt)}</time>
+                      Latest update · {INCIDENT_STATUS_LABEL[latest.status]} · <time dateTime={latest.createdAt.toISOString()}>{formatDateTime(latest.createdAt)}</time>
                     </p>
                     <Markdown>{latest.body}</Markdown>
                   </div>

@@ -23,9 +23,12 @@ const EnvSchema = z
     SIGNIN_LIMIT_PER_EMAIL: z.coerce.number().int().positive().default(5),
     SIGNIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(30),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
+    NEXT_PHASE: z.string().optional(),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== "production") return;
+    // `next build` prerenders the public pages and needs only the database; secrets and mail are
+    // checked when the server starts (instrumentation.ts).
+    if (env.NODE_ENV !== "production" || env.NEXT_PHASE === "phase-production-build") return;
     if (!env.NEXTAUTH_SECRET)
       ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
     if (!env.SMTP_URL) ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required in production" });

@@ -1,6 +1,4 @@
-import { feedResponse } from "@/lib/incidents/feed-response";
-
-export const dynamic = "force-dynamic";
+import { feedResponse } from "@/lib/public/feed-response";
 
 export function GET(request: Request) {
   return feedResponse(request, "rss");

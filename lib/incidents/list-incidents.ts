@@ -14,5 +14,5 @@ export async function listIncidents({ page = 1 }: { page?: number }) {
     }),
     db.incident.count(),
   ]);
-  return { items, page: safePage, pages: Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE)), total };
+  return { items, page: safePage, pages: Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE)), total, generatedAt: new Date() };
 }

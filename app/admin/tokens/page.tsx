@@ -5,7 +5,7 @@ import { StatusPill } from "@/components/status-pill";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import { isAdmin } from "@/lib/auth/roles";
 import { currentUser } from "@/lib/auth/session";
-import { env } from "@/lib/env";
+import { siteOrigin } from "@/lib/branding";
 import { listImportIncidents } from "@/lib/restoration/list-import-incidents";
 import { CreateTokenForm } from "./_components/create-token-form";
 import { PipelineHelp } from "./_components/pipeline-help";
@@ -61,7 +61,7 @@ export default async function TokensPage() {
         )}
       </section>
 
-      <PipelineHelp origin={env().NEXTAUTH_URL.replace(/\/$/, "")} incident={incidents[0]?.slug ?? "<incident slug>"} />
+      <PipelineHelp origin={siteOrigin()} incident={incidents[0]?.slug ?? "<incident slug>"} />
     </div>
   );
 }

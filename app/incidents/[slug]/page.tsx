@@ -4,23 +4,21 @@ import { formatDateTime } from "@/components/format";
 import { Markdown } from "@/components/markdown";
 import { StatusPill } from "@/components/status-pill";
 import { COMPONENT_TONE, IMPACT_TONE, INCIDENT_STATUS_TONE } from "@/components/tones";
-import { toAppError } from "@/lib/errors";
 import type { IncidentStatus } from "@/lib/generated/prisma/enums";
-import { getIncidentOrThrow } from "@/lib/incidents/get-incident";
 import { IMPACT_LABEL, INCIDENT_STATUS_LABEL } from "@/lib/incidents/labels";
 import { COMPONENT_LABEL } from "@/lib/incidents/overall-status";
+import { readIncident } from "@/lib/public/public-reads";
 
-export const dynamic = "force-dynamic";
+// Cached per incident, rendered on first visit (none at build time); see app/page.tsx.
+export const revalidate = 5;
+export const generateStaticParams = async (): Promise<{ slug: string }[]> => [];
 
 type Props = { params: Promise<{ slug: string }> };
 
 async function load(slug: string) {
-  try {
-    return await getIncidentOrThrow(slug);
-  } catch (error) {
-    if (toAppError(error)?.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  const incident = await readIncident(slug);
+  if (!incident) notFound();
+  return incident;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -44,6 +42,7 @@ export default async function IncidentPage({ params }: Props) {
         <p className="muted text-sm">
           Started {formatDateTime(incident.startedAt)}
           {incident.resolvedAt && <> · Resolved {formatDateTime(incident.resolvedAt)}</>}
+          {" · "}Page last updated {formatDateTime(incident.generatedAt)}
         </p>
         <ol aria-label="Incident progress" className="grid grid-cols-4 gap-1 text-center text-xs font-medium sm:text-sm">
           {STEPS.map((step, i) => (

@@ -1,0 +1,31 @@
+import { unstable_cache } from "next/cache";
+
+// unstable_cache stores results as JSON, which would turn every Date into a string. Dates are
+// tagged on the way in and revived on the way out, so cached and uncached reads look the same.
+type Encoded = { $date: string };
+
+function encode(value: unknown): string {
+  return JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
+    const raw = this[key];
+    return raw instanceof Date ? ({ $date: raw.toISOString() } satisfies Encoded) : v;
+  });
+}
+
+function decode<T>(text: string): T {
+  return JSON.parse(text, (_key, v: unknown) =>
+    v && typeof v === "object" && "$date" in v && Object.keys(v).length === 1 ? new Date((v as Encoded).$date) : v,
+  ) as T;
+}
+
+/** Seconds a public read may be served before one background refresh; tags expire it sooner. */
+export const PUBLIC_REVALIDATE_SECONDS = 60;
+
+/**
+ * A public read served from Next.js's data cache: tagged so that a public change expires it, and
+ * refreshed in the background at most once a minute. When a refresh fails (the database is down),
+ * the last good result keeps being served.
+ */
+export function cachedRead<T>(key: string[], tags: string[], read: () => Promise<T>): Promise<T> {
+  const cached = unstable_cache(async () => encode(await read()), key, { tags, revalidate: PUBLIC_REVALIDATE_SECONDS });
+  return cached().then((text) => decode<T>(text));
+}
