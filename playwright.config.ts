@@ -28,7 +28,8 @@ export default defineConfig({
   webServer: process.env.E2E_BASE_URL
     ? undefined
     : {
-        command: `node_modules/.bin/next start --port ${PORT}`,
+        // The production server (`npm start`), micro-cache included.
+        command: `node_modules/.bin/tsx scripts/start.ts --port ${PORT}`,
         url: `${baseURL}/`,
         timeout: 120_000,
         reuseExistingServer: false,
