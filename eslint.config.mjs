@@ -16,7 +16,7 @@ const config = [
     files: ["lib/**/*.ts", "lib/**/*.tsx"],
     rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*", "**/app/*"], message: "lib/ must not import from app/" }] }] },
   },
-  { ignores: ["node_modules/**", ".next/**", "lib/generated/**", ".aftercare/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: ["node_modules/**", ".next/**", ".next-copy-*/**", "lib/generated/**", ".aftercare/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
 ];
 
 export default config;

@@ -5,6 +5,7 @@ vi.mock("next/cache", () => ({
   unstable_cache: (fn: () => Promise<string>) => fn,
 }));
 
+vi.stubEnv("DATABASE_URL", "postgresql://unused@127.0.0.1/none");
 const { cachedRead } = await import("./cached-read");
 
 describe("cachedRead", () => {

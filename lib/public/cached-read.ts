@@ -1,4 +1,5 @@
 import { unstable_cache } from "next/cache";
+import { env } from "@/lib/env";
 
 // unstable_cache stores results as JSON, which would turn every Date into a string. Dates are
 // tagged on the way in and revived on the way out, so cached and uncached reads look the same.
@@ -17,15 +18,12 @@ function decode<T>(text: string): T {
   ) as T;
 }
 
-/** Seconds a public read may be served before one background refresh; tags expire it sooner. */
-export const PUBLIC_REVALIDATE_SECONDS = 60;
-
 /**
  * A public read served from Next.js's data cache: tagged so that a public change expires it, and
- * refreshed in the background at most once a minute. When a refresh fails (the database is down),
- * the last good result keeps being served.
+ * refreshed at most every PUBLIC_DATA_REVALIDATE_SECONDS (a minute by default). When a refresh
+ * fails (the database is down), the last good result keeps being served.
  */
 export function cachedRead<T>(key: string[], tags: string[], read: () => Promise<T>): Promise<T> {
-  const cached = unstable_cache(async () => encode(await read()), key, { tags, revalidate: PUBLIC_REVALIDATE_SECONDS });
+  const cached = unstable_cache(async () => encode(await read()), key, { tags, revalidate: env().PUBLIC_DATA_REVALIDATE_SECONDS });
   return cached().then((text) => decode<T>(text));
 }

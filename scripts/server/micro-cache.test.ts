@@ -15,18 +15,22 @@ function request(url: string, headers: Record<string, string> = {}, method = "GE
   return { url, method, headers } as unknown as IncomingMessage;
 }
 
-function response() {
-  const res = new EventEmitter() as unknown as ServerResponse & { status: number; sent: Record<string, string | number>; body?: Buffer };
-  res.writeHead = ((status: number, headers: Record<string, string | number>) => {
-    res.status = status;
-    res.sent = headers;
-    return res;
-  }) as ServerResponse["writeHead"];
-  res.end = ((body?: Buffer) => {
-    res.body = body;
-    return res;
-  }) as ServerResponse["end"];
-  return res;
+interface Captured {
+  status: number;
+  sent: Record<string, string | number>;
+  body?: Buffer;
+}
+
+function response(): ServerResponse & Captured {
+  const captured = new EventEmitter() as unknown as Captured & Record<string, unknown>;
+  captured.writeHead = (status: number, headers: Record<string, string | number>) => {
+    captured.status = status;
+    captured.sent = headers;
+  };
+  captured.end = (body?: Buffer) => {
+    captured.body = body;
+  };
+  return captured as unknown as ServerResponse & Captured;
 }
 
 function setup(answers: (OriginResponse | Error)[]) {
