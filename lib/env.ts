@@ -23,6 +23,7 @@ const EnvSchema = z
     SIGNIN_LIMIT_PER_EMAIL: z.coerce.number().int().positive().default(5),
     SIGNIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(30),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
+    STATUS_MIRROR_DIR: z.string().optional(),
     PUBLIC_DATA_REVALIDATE_SECONDS: z.coerce.number().int().min(1).default(60),
     NEXT_PHASE: z.string().optional(),
   })

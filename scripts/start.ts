@@ -2,9 +2,12 @@
 // front of the public documents (scripts/server/micro-cache.ts). Run `npm run build` first.
 import "./load-env";
 import { createServer } from "node:http";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
 import next from "next";
+import { requestMirrorPublish, setMirrorPublisher } from "../lib/public/mirror-scheduler";
+import { publishMirror } from "../lib/public/publish-mirror";
 import { createMicroCache } from "./server/micro-cache";
 import { isPublicDocumentRequest } from "./server/public-paths";
 
@@ -29,6 +32,17 @@ const cache = createMicroCache({
     return { status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) };
   },
 });
+
+// With STATUS_MIRROR_DIR set, every public change (and start-up) republishes the static mirror.
+const mirrorRoot = process.env.STATUS_MIRROR_DIR;
+if (mirrorRoot) {
+  const staticDir = path.join(process.env.NEXT_DIST_DIR || ".next", "static");
+  setMirrorPublisher(async () => {
+    const result = await publishMirror({ origin: originBase, root: mirrorRoot, staticDir });
+    console.log(`Static mirror ${result.release}: ${result.documents} documents in ${result.ms} ms`);
+  });
+  requestMirrorPublish(2_000);
+}
 
 const server = createServer((req, res) => {
   if (isPublicDocumentRequest(req.method, req.url, req.headers)) {

@@ -8,43 +8,15 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { applyMigrations } from "../db/schema-engine";
+import { prepareBenchDatabase } from "./bench-database";
 import { benchMe } from "./me-load";
 
-const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
-if (!url) {
-  console.error("Set BENCH_DATABASE_URL (or DATABASE_URL) to a PostgreSQL database for the benchmark, e.g. postgresql://postgres@127.0.0.1:5432/aftercare_bench");
-  process.exit(2);
-}
-process.env.DATABASE_URL = url;
+const url = await prepareBenchDatabase();
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
-const SUBSCRIBERS = 1_000_000;
 const tmp = mkdtempSync(path.join(os.tmpdir(), "aftercare-bench-"));
 const file = path.join(tmp, "batch.csv");
-
-// Each run moves records forward, so repeated runs see fewer changes; --fresh starts over.
-if (process.argv.includes("--fresh")) {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  if (!/^[a-z0-9_]+$/i.test(name) || name === "postgres") throw new Error(`--fresh refuses to recreate database "${name}"`);
-  const maintenance = new URL(url);
-  maintenance.pathname = "/postgres";
-  const admin = new pg.Client({ connectionString: maintenance.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  console.log(`Recreated database ${name}.`);
-}
-await applyMigrations(url);
 const client = new pg.Client({ connectionString: url });
 await client.connect();
-const have = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "User" WHERE email LIKE '%@bulk.example'`)).rows[0]?.n ?? 0);
-if (have < SUBSCRIBERS) {
-  console.log(`Seeding ${SUBSCRIBERS.toLocaleString("en-US")} benchmark subscribers (found ${have.toLocaleString("en-US")})…`);
-  const seed = spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts", "--subscribers", String(SUBSCRIBERS)], { stdio: "inherit", env: process.env });
-  if (seed.status !== 0) process.exit(seed.status ?? 1);
-}
 
 // A realistic batch: the recovery pipeline moves ROWS records one legal step forward.
 console.log(`Generating a ${ROWS.toLocaleString("en-US")}-row CSV from the current records…`);
