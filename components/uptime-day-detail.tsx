@@ -45,12 +45,9 @@ export function UptimeDayDetail({ id, name, day, onClose }: { id: string; name: 
           ))}
           {day.maintenances.map((m) => (
             <li key={m.slug} className="space-y-0.5">
-              <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                <span className="font-medium">{m.title}</span>
-                <StatusPill tone="info">Maintenance</StatusPill>
-              </div>
+              <p className="font-medium">{m.title}</p>
               <p className="muted">
-                {formatWindow(m.start, m.end)} · {formatDuration(m.minutes)} this day
+                Planned maintenance, {formatWindow(m.start, m.end)} · {formatDuration(m.minutes)} this day
               </p>
             </li>
           ))}
