@@ -117,13 +117,12 @@ export function UptimeDays({ name, from, statuses, events, uptimePercent, recent
       return;
     }
     const day = dayOf(event.target);
-    if (day === null) return;
+    if (day === null || !["ArrowLeft", "ArrowRight", "Home", "End"].includes(event.key)) return;
+    event.preventDefault();
     // Only the days on screen: on a phone the older sixty are not displayed.
     const visible = buttons().flatMap((b, i) => (b.getClientRects().length > 0 ? [i] : []));
     const at = visible.indexOf(day);
-    const next = { ArrowLeft: visible[at - 1], ArrowRight: visible[at + 1], Home: visible[0], End: visible.at(-1) }[event.key];
-    if (!["ArrowLeft", "ArrowRight", "Home", "End"].includes(event.key)) return;
-    event.preventDefault();
+    const next = event.key === "Home" ? visible[0] : event.key === "End" ? visible.at(-1) : visible[event.key === "ArrowLeft" ? at - 1 : at + 1];
     if (next !== undefined) focusDay(next);
   }
 
