@@ -2,10 +2,11 @@ import Link from "next/link";
 import { formatDate, formatDateTime } from "@/components/format";
 import { Markdown } from "@/components/markdown";
 import { StatusPill } from "@/components/status-pill";
+import { UptimeBar } from "@/components/uptime-bar";
 import { COMPONENT_TONE, IMPACT_TONE, INCIDENT_STATUS_TONE, OVERALL_TONE } from "@/components/tones";
 import { IMPACT_LABEL, INCIDENT_STATUS_LABEL } from "@/lib/incidents/labels";
 import { COMPONENT_LABEL, OVERALL_LABEL } from "@/lib/incidents/overall-status";
-import { readStatusOverview } from "@/lib/public/public-reads";
+import { readComponentHistory, readStatusOverview } from "@/lib/public/public-reads";
 
 // Served from the full-route cache; a staff change expires it at once, and it is rebuilt from the
 // data cache at most every 5 seconds (which is also the s-maxage a CDN in front receives).
@@ -20,7 +21,7 @@ const BANNER = {
 };
 
 export default async function StatusPage() {
-  const status = await readStatusOverview();
+  const [status, history] = await Promise.all([readStatusOverview(), readComponentHistory()]);
   const tone = OVERALL_TONE[status.overall];
   return (
     <div className="space-y-8">
@@ -73,12 +74,15 @@ export default async function StatusPage() {
             <h3 className="border-b border-slate-200 px-4 py-3 text-sm font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:text-slate-400">{group.name}</h3>
             <ul className="divide-y divide-slate-200 dark:divide-slate-800">
               {group.components.map((component) => (
-                <li key={component.id} className="flex items-center justify-between gap-3 px-4 py-3">
-                  <div>
-                    <p className="font-medium">{component.name}</p>
-                    {component.description && <p className="muted text-sm">{component.description}</p>}
+                <li key={component.id} className="px-4 py-3">
+                  <div className="flex items-center justify-between gap-3">
+                    <div>
+                      <p className="font-medium">{component.name}</p>
+                      {component.description && <p className="muted text-sm">{component.description}</p>}
+                    </div>
+                    <StatusPill tone={COMPONENT_TONE[component.status]}>{COMPONENT_LABEL[component.status]}</StatusPill>
                   </div>
-                  <StatusPill tone={COMPONENT_TONE[component.status]}>{COMPONENT_LABEL[component.status]}</StatusPill>
+                  <UptimeBar name={component.name} history={history.byComponent[component.id]} />
                 </li>
               ))}
             </ul>

@@ -1,3 +1,4 @@
+import { getComponentHistory } from "@/lib/incidents/get-component-history";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { getStatusOverview } from "@/lib/incidents/get-status-overview";
 import { listFeedEntries } from "@/lib/incidents/list-feed-entries";
@@ -10,6 +11,10 @@ import { PUBLIC_TAGS } from "./tags";
 
 export const readStatusOverview = () =>
   cachedRead(["status-overview"], [PUBLIC_TAGS.status], () => getStatusOverview());
+
+/** The 90-day bars; time alone changes them, which the data cache's refresh interval covers. */
+export const readComponentHistory = () =>
+  cachedRead(["component-history"], [PUBLIC_TAGS.status], () => getComponentHistory());
 
 export const readIncident = (slug: string) =>
   cachedRead(["incident", slug], [PUBLIC_TAGS.incident(slug), PUBLIC_TAGS.incidents], () => getIncident(slug));

@@ -5,6 +5,7 @@ import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { ComponentStatus, IncidentStatus, RestorationState } from "../../lib/generated/prisma/enums";
 import { refreshPhaseProgress } from "../../lib/restoration/refresh-phase-progress";
 import { seedForum } from "./forum";
+import { seedHistory } from "./history";
 import { STATE_MIX } from "./mix";
 import { createRandom } from "./random";
 
@@ -109,7 +110,8 @@ export async function seedDemo(db: PrismaClient, { subscribers = 200, now = new 
     await db.component.upsert({
       where: { slug: c.slug },
       update: {},
-      create: { slug: c.slug, name: c.name, description: c.description, status: c.status, position, groupId: groups.get(c.group) ?? null },
+      // In service long before the 90 days the status page's history covers.
+      create: { slug: c.slug, name: c.name, description: c.description, status: c.status, position, groupId: groups.get(c.group) ?? null, createdAt: new Date(now.getTime() - 2 * 365 * DAY) },
     });
   }
   const components = new Map((await db.component.findMany()).map((c) => [c.slug, c.id]));
@@ -135,28 +137,8 @@ export async function seedDemo(db: PrismaClient, { subscribers = 200, now = new 
   const users = await db.user.findMany({ where: { email: { in: people.map((p) => p.email) } }, select: { id: true, email: true } });
   const userByEmail = new Map(users.map((u) => [u.email, u.id]));
 
-  // A resolved incident from earlier, for history.
-  const earlier = await db.incident.findUnique({ where: { slug: "delayed-photo-uploads" } });
-  if (!earlier) {
-    const start = new Date(now.getTime() - 40 * DAY);
-    await db.incident.create({
-      data: {
-        slug: "delayed-photo-uploads",
-        title: "Delayed photo uploads",
-        impact: "MINOR",
-        status: "RESOLVED",
-        startedAt: start,
-        resolvedAt: new Date(start.getTime() + 5 * HOUR),
-        components: { create: [{ componentId: components.get("photos")!, status: "DEGRADED" }] },
-        updates: {
-          create: [
-            { status: "INVESTIGATING", body: "Photo uploads are taking longer than usual. No photos are lost; they wait on your phone until they can upload.", createdAt: start, authorId: support.id },
-            { status: "RESOLVED", body: "Uploads are back to normal and the backlog has cleared.", createdAt: new Date(start.getTime() + 5 * HOUR), authorId: support.id },
-          ],
-        },
-      },
-    });
-  }
+  // Resolved incidents and completed maintenance from the months before, for history.
+  await seedHistory(db, { now, authorId: support.id });
 
   // The data-loss incident.
   let incident = await db.incident.findUnique({ where: { slug: DEMO_INCIDENT_SLUG } });
