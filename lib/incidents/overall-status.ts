@@ -2,7 +2,8 @@ import type { ComponentStatus } from "@/lib/generated/prisma/enums";
 
 export type OverallStatus = "OPERATIONAL" | "DEGRADED" | "OUTAGE" | "MAINTENANCE";
 
-const SEVERITY: Record<ComponentStatus, number> = {
+/** How bad each component status is; maintenance is planned, so it ranks below any breakage. */
+export const COMPONENT_SEVERITY: Record<ComponentStatus, number> = {
   OPERATIONAL: 0,
   MAINTENANCE: 1,
   DEGRADED: 2,
@@ -12,7 +13,7 @@ const SEVERITY: Record<ComponentStatus, number> = {
 
 /** The banner at the top of the status page follows the worst component status. */
 export function overallStatus(statuses: ComponentStatus[]): OverallStatus {
-  const worst = statuses.reduce<ComponentStatus>((w, s) => (SEVERITY[s] > SEVERITY[w] ? s : w), "OPERATIONAL");
+  const worst = statuses.reduce<ComponentStatus>((w, s) => (COMPONENT_SEVERITY[s] > COMPONENT_SEVERITY[w] ? s : w), "OPERATIONAL");
   if (worst === "MAJOR_OUTAGE" || worst === "PARTIAL_OUTAGE") return "OUTAGE";
   if (worst === "DEGRADED") return "DEGRADED";
   if (worst === "MAINTENANCE") return "MAINTENANCE";
