@@ -8,7 +8,7 @@ export async function makeIncidentScenario(componentCount = 3) {
   const tag = randomUUID().slice(0, 8);
   const staff = await makeUser("SUPPORT");
   const subscriber = await makeUser("SUBSCRIBER");
-  const components = [];
+  const components: { id: number; name: string }[] = [];
   for (let i = 0; i < componentCount; i++) {
     components.push(await db.component.create({ data: { slug: `svc-${tag}-${i}`, name: `Service ${tag} ${i}` }, select: { id: true, name: true } }));
   }
