@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IncidentImpact, IncidentStatus } from "@/lib/generated/prisma/enums";
+import { INCIDENT_COMPONENT_STATUSES, UPDATE_BODY_MAX } from "./form-limits";
 
 // Fields shared by the incident use cases and the staff forms that submit them.
 
@@ -15,16 +16,11 @@ export const Impact = z.enum(IncidentImpact, { error: "Choose the impact: none, 
 
 export const UpdateStatus = z.enum(IncidentStatus, { error: "Choose the status this update reports: investigating, identified, monitoring or resolved." });
 
-export const UPDATE_BODY_MAX = 20_000;
-
 export const UpdateBody = z
   .string({ error: "Write the update." })
   .trim()
   .min(1, "Write the update: what is happening and what subscribers should do.")
   .max(UPDATE_BODY_MAX, `Keep the update to ${UPDATE_BODY_MAX.toLocaleString("en-US")} characters or fewer.`);
-
-/** What a service can be during an incident; MAINTENANCE belongs to maintenance windows. */
-export const INCIDENT_COMPONENT_STATUSES = ["DEGRADED", "PARTIAL_OUTAGE", "MAJOR_OUTAGE", "OPERATIONAL"] as const;
 
 export const AffectedComponents = z
   .array(

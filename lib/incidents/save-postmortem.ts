@@ -5,10 +5,9 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { Conflict, Forbidden, Invalid } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
+import { POSTMORTEM_MAX } from "./form-limits";
 import { IncidentId } from "./incident-input";
 import { lockIncident } from "./incident-rows";
-
-export const POSTMORTEM_MAX = 50_000;
 
 export const SavePostmortemInput = z.object({
   incidentId: IncidentId,
