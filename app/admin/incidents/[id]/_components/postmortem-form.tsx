@@ -22,7 +22,7 @@ export function PostmortemForm({ incidentId, body: initial, published, resolved 
       <MarkdownEditor
         id="postmortem-body"
         name="body"
-        label="Postmortem"
+        label="Postmortem text"
         value={body}
         onChange={setBody}
         rows={14}
