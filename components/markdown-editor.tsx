@@ -28,7 +28,7 @@ export function MarkdownEditor({ id, name, label, value, onChange, rows = 8, max
     <div className="space-y-2">
       <div className="flex flex-wrap items-end justify-between gap-2">
         <label htmlFor={id} className="label mb-0">{label}</label>
-        <button type="button" className="btn-secondary min-h-9 px-3 py-1 text-xs" aria-expanded={preview} aria-controls={`${id}-preview`} onClick={() => setPreview((p) => !p)}>
+        <button type="button" className="btn-secondary px-3 py-1 text-xs sm:min-h-9" aria-expanded={preview} aria-controls={`${id}-preview`} onClick={() => setPreview((p) => !p)}>
           {preview ? "Hide preview" : "Show preview"}
         </button>
       </div>

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { scheduleMaintenance } from "@/lib/maintenance/schedule-maintenance";
 import { transitionMaintenance } from "@/lib/maintenance/transition-maintenance";
 import { createIncident } from "./create-incident";
+import { deriveComponentStatus } from "./derive-component-statuses";
 import { hoursFromNow, makeIncidentScenario } from "./incident-test-scenario";
 import { postUpdate } from "./post-update";
 
@@ -49,5 +51,24 @@ describe("component statuses (PostgreSQL)", () => {
     expect(await statuses()).toEqual(["MAJOR_OUTAGE"]);
     await Promise.all(incidents.map((i) => postUpdate({ actor: staff, input: { incidentId: i.id, status: "RESOLVED", body: "Fixed." } })));
     expect(await statuses()).toEqual(["OPERATIONAL"]);
+  });
+});
+
+describe("the demo seed", () => {
+  it("stores the service statuses that derivation gives", async () => {
+    const components = await db.component.findMany({
+      where: { slug: { in: ["sync", "contacts", "calendar", "notes-tasks", "photos", "games", "web-portal", "sign-in"] } },
+      select: {
+        slug: true,
+        status: true,
+        incidents: { where: { incident: { status: { not: "RESOLVED" } } }, select: { status: true } },
+        maintenances: { where: { maintenance: { status: "IN_PROGRESS" } }, select: { maintenanceId: true } },
+      },
+    });
+    expect(components).toHaveLength(8);
+    for (const c of components) {
+      const derived = deriveComponentStatus({ incidentStatuses: c.incidents.map((i) => i.status), underMaintenance: c.maintenances.length > 0 });
+      expect(c.status, c.slug).toBe(derived);
+    }
   });
 });

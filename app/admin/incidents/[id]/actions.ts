@@ -64,7 +64,11 @@ export async function editUpdateAction(_previous: FormResult, form: FormData): P
   }
 }
 
-const POSTMORTEM_DONE = { save: "Saved.", publish: "Published: the postmortem is on the incident page.", unpublish: "Unpublished: the postmortem is no longer public. The text is kept as a draft." } as const;
+function postmortemMessage(intent: unknown, published: boolean): string {
+  if (intent === "publish") return "Published: the postmortem is on the incident page.";
+  if (intent === "unpublish") return "Unpublished: the postmortem is no longer public. The text is kept as a draft.";
+  return published ? "Saved. The published postmortem shows the new text." : "Draft saved. Only staff can see it.";
+}
 
 export async function savePostmortemAction(_previous: FormResult, form: FormData): Promise<FormResult> {
   try {
@@ -72,10 +76,9 @@ export async function savePostmortemAction(_previous: FormResult, form: FormData
     const incidentId = form.get("incidentId");
     const intent = form.get("intent");
     const result = await savePostmortem({ actor, input: { incidentId, body: form.get("body"), intent } });
-    if (result.changed) published(result.slug, incidentId);
-    const done = POSTMORTEM_DONE[intent as keyof typeof POSTMORTEM_DONE];
     if (!result.changed) return { ok: true, message: "Nothing to save: the postmortem is as it was." };
-    return { ok: true, message: intent === "save" ? (result.published ? "Saved. The published postmortem shows the new text." : "Draft saved. Only staff can see it.") : done };
+    published(result.slug, incidentId);
+    return { ok: true, message: postmortemMessage(intent, result.published) };
   } catch (error) {
     return toFormFailure(error, "We could not save the postmortem. Your text is still here; please try again.");
   }

@@ -3,15 +3,15 @@ import type { IncidentImpact, IncidentStatus } from "@/lib/generated/prisma/enum
 // The choices the staff incident forms offer, in the order they are offered.
 
 export const IMPACT_CHOICES: { value: IncidentImpact; label: string }[] = [
-  { value: "NONE", label: "None: informational" },
-  { value: "MINOR", label: "Minor: some people, a workaround exists" },
-  { value: "MAJOR", label: "Major: many people or an important feature" },
-  { value: "CRITICAL", label: "Critical: data or service lost for many" },
+  { value: "NONE", label: "None: information only" },
+  { value: "MINOR", label: "Minor: a few, or a workaround" },
+  { value: "MAJOR", label: "Major: many people affected" },
+  { value: "CRITICAL", label: "Critical: data or service lost" },
 ];
 
 export const STATUS_CHOICES: { value: IncidentStatus; label: string }[] = [
-  { value: "INVESTIGATING", label: "Investigating: we know something is wrong" },
-  { value: "IDENTIFIED", label: "Identified: we know the cause" },
-  { value: "MONITORING", label: "Monitoring: a fix is in, we are watching" },
+  { value: "INVESTIGATING", label: "Investigating: looking into it" },
+  { value: "IDENTIFIED", label: "Identified: cause known" },
+  { value: "MONITORING", label: "Monitoring: fix in place" },
   { value: "RESOLVED", label: "Resolved: it is over" },
 ];
