@@ -22,6 +22,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <nav aria-label="Staff" className="-mx-1 flex flex-wrap items-center gap-1 text-sm">
           {[
             ["/admin", "Overview"],
+            ["/admin/incidents", "Incidents"],
+            ["/admin/maintenance", "Maintenance"],
+            ["/admin/qa", "Q&A"],
             ["/admin/restoration", "Restoration"],
             ["/admin/restoration/subscribers", "Subscribers"],
             ["/admin/restoration/plan", "Plan"],

@@ -30,12 +30,15 @@ export default async function AdminHome() {
       </dl>
 
       <section aria-labelledby="open" className="card space-y-3">
-        <h2 id="open" className="font-semibold">Open incidents</h2>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="open" className="font-semibold">Open incidents</h2>
+          <Link href="/admin/incidents/new" className="btn-secondary">Open an incident</Link>
+        </div>
         {dashboard.activeIncidents.length === 0 ? <p className="muted">Nothing open.</p> : (
           <ul className="divide-y divide-slate-200 dark:divide-slate-800">
             {dashboard.activeIncidents.map((incident) => (
               <li key={incident.id} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:justify-between">
-                <Link href={`/incidents/${incident.slug}`} className="font-medium">{incident.title}</Link>
+                <Link href={`/admin/incidents/${incident.id}`} className="font-medium">{incident.title}</Link>
                 <span className="flex items-center gap-2 text-sm">
                   <StatusPill tone={INCIDENT_STATUS_TONE[incident.status]}>{INCIDENT_STATUS_LABEL[incident.status]}</StatusPill>
                   <span className="muted">{incident._count.updates} updates · {incident._count.forumPosts} posts</span>

@@ -13,7 +13,7 @@ test("the status page tells a visitor what is wrong and where to look", async ({
 
 test("an incident page shows its progress and the timeline newest first", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("link", { name: "Full timeline" }).click();
+  await page.getByRole("article").filter({ hasText: "Subscriber data loss after a core database failure" }).getByRole("link", { name: "Full timeline" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Subscriber data loss after a core database failure");
   await expect(page.getByRole("list", { name: "Incident progress" }).locator('[aria-current="step"]')).toHaveText("Monitoring");
   const updates = page.getByRole("region", { name: "Updates" }).getByRole("listitem");

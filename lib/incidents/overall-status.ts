@@ -2,7 +2,10 @@ import type { ComponentStatus } from "@/lib/generated/prisma/enums";
 
 export type OverallStatus = "OPERATIONAL" | "DEGRADED" | "OUTAGE" | "MAINTENANCE";
 
-/** How bad each component status is; the worst one wins wherever statuses are combined. */
+/**
+ * How bad each component status is; the worst one wins wherever statuses are combined.
+ * Maintenance is planned, so it ranks below any breakage.
+ */
 export const COMPONENT_SEVERITY: Record<ComponentStatus, number> = {
   OPERATIONAL: 0,
   MAINTENANCE: 1,
