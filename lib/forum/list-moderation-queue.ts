@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { pgPool } from "@/lib/db";
 import { parseInput } from "@/lib/parse-input";
 import { authorDisplayName } from "./author-name";
@@ -41,7 +42,7 @@ interface Row {
   questionBody: string | null;
   body: string;
   authorName: string | null;
-  authorRole: "SUBSCRIBER" | "SUPPORT" | "ADMIN";
+  authorRole: Role;
   authorEmail: string;
   isOfficial: boolean;
   pinned: boolean;

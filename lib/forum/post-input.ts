@@ -1,8 +1,5 @@
 import { z } from "zod";
-
-export const BODY_MIN = 3;
-export const BODY_MAX = 5_000;
-export const REASON_MAX = 500;
+import { BODY_MAX, BODY_MIN, REASON_MAX, REASON_MIN } from "./limits";
 
 /** A question or reply as typed: trimmed, then measured, so spaces alone never count. */
 export const PostBody = z
@@ -15,7 +12,7 @@ export const PostBody = z
 export const HideReason = z
   .string({ error: "Give a reason for hiding this post." })
   .trim()
-  .min(3, { error: "Give a reason for hiding this post (at least 3 characters)." })
+  .min(REASON_MIN, { error: `Give a reason for hiding this post (at least ${REASON_MIN} characters).` })
   .max(REASON_MAX, { error: `Keep the reason to ${REASON_MAX} characters.` });
 
 export const PostId = z.coerce.number({ error: "That post does not exist." }).int().positive({ error: "That post does not exist." });

@@ -9,6 +9,7 @@ import type { IncidentStatus } from "@/lib/generated/prisma/enums";
 import { getIncidentOrThrow } from "@/lib/incidents/get-incident";
 import { IMPACT_LABEL, INCIDENT_STATUS_LABEL } from "@/lib/incidents/labels";
 import { COMPONENT_LABEL } from "@/lib/incidents/overall-status";
+import { QaBlock } from "./_components/qa-block";
 
 export const dynamic = "force-dynamic";
 
@@ -94,6 +95,10 @@ export default async function IncidentPage({ params }: Props) {
             </li>
           ))}
         </ol>
+      </section>
+
+      <section id="qa" aria-labelledby="qa-heading" className="scroll-mt-4">
+        <QaBlock incidentSlug={incident.slug} />
       </section>
 
       {incident.postmortemPublishedAt && incident.postmortemBody && (
