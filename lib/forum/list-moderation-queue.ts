@@ -22,6 +22,8 @@ export interface QueuePost {
   parentId: number | null;
   incident: { slug: string; title: string };
   questionExcerpt: string | null;
+  /** A reply whose question is hidden is out of public view too. */
+  questionHidden: boolean;
   body: string;
   author: { name: string; email: string };
   official: boolean;
@@ -40,6 +42,7 @@ interface Row {
   slug: string;
   title: string;
   questionBody: string | null;
+  questionHidden: boolean;
   body: string;
   authorName: string | null;
   authorRole: Role;
@@ -84,7 +87,7 @@ export async function listModerationQueue({ actor, input }: { actor: Actor; inpu
   }
   const [{ rows }, incidents] = await Promise.all([
     pgPool().query<Row>(
-      `SELECT p.id, p."parentId", i.slug, i.title, q.body AS "questionBody", p.body,
+      `SELECT p.id, p."parentId", i.slug, i.title, q.body AS "questionBody", COALESCE(q."hiddenAt" IS NOT NULL, false) AS "questionHidden", p.body,
               u.name AS "authorName", u.role AS "authorRole", u.email AS "authorEmail",
               p."isOfficial", p."pinnedAt" IS NOT NULL AS pinned, p."lockedAt" IS NOT NULL AS locked,
               EXISTS (SELECT 1 FROM "FaqEntry" f WHERE f."postId" = p.id) AS "inFaq",
@@ -116,6 +119,7 @@ export async function listModerationQueue({ actor, input }: { actor: Actor; inpu
         parentId: row.parentId,
         incident: { slug: row.slug, title: row.title },
         questionExcerpt: row.questionBody ? excerpt(row.questionBody) : null,
+        questionHidden: row.questionHidden,
         body: row.body,
         author: { name: authorDisplayName(row.authorName, row.authorRole), email: row.authorEmail },
         official: row.isOfficial,

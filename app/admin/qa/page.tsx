@@ -59,6 +59,7 @@ export default async function QaModerationPage({ searchParams }: Props) {
                     <p id={`post-${post.id}`} className="flex flex-wrap items-center gap-2 text-sm">
                       <span className="font-semibold">{post.parentId ? "Reply" : "Question"}</span>
                       {post.hidden && <StatusPill tone="bad">Hidden</StatusPill>}
+                      {post.questionHidden && <StatusPill tone="bad">Question hidden</StatusPill>}
                       {post.official && <StatusPill tone="ok">Official</StatusPill>}
                       {post.pinned && <StatusPill tone="warn">Pinned</StatusPill>}
                       {post.locked && <StatusPill tone="neutral">Locked</StatusPill>}

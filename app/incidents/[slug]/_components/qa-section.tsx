@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { ThreadSort } from "@/lib/forum/cursor";
 import type { ThreadPage } from "@/lib/forum/post-dto";
 import { PostForm } from "./post-form";
@@ -22,7 +22,11 @@ export function QaSection({ incidentSlug, initial }: Props) {
   const forum = useForum(incidentSlug, initial);
   const [lockOutcome, setLockOutcome] = useState<Outcome | null>(null);
   const signInHref = `/signin?callbackUrl=/incidents/${encodeURIComponent(incidentSlug)}%23qa`;
-  const { viewer } = forum;
+  const { viewer, firstNewId } = forum;
+
+  useEffect(() => {
+    if (firstNewId !== null) document.getElementById(`question-${firstNewId}`)?.focus();
+  }, [firstNewId]);
 
   return (
     <div className="space-y-4">
@@ -77,7 +81,7 @@ export function QaSection({ incidentSlug, initial }: Props) {
       ) : (
         <ol aria-label="Questions" aria-busy={forum.loading === "sort"} className="space-y-4">
           {forum.view.map((thread) => (
-            <li key={thread.id} id={`question-${thread.id}`} className="scroll-mt-4">
+            <li key={thread.id} id={`question-${thread.id}`} tabIndex={-1} className="scroll-mt-4 rounded-xl">
               <ThreadCard thread={thread} forum={forum} signInHref={signInHref} />
             </li>
           ))}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { ThreadDto } from "@/lib/forum/post-dto";
 import { PostForm } from "./post-form";
 import { PostItem } from "./post-item";
@@ -13,6 +13,7 @@ type Props = { thread: ThreadDto; forum: Forum; signInHref: string };
 /** A question with its replies, its vote, a reply box and, for staff, moderation. */
 export function ThreadCard({ thread, forum, signInHref }: Props) {
   const [replying, setReplying] = useState(false);
+  const replyButton = useRef<HTMLButtonElement>(null);
   const [official, setOfficial] = useState(true);
   const [repliesOutcome, setRepliesOutcome] = useState<Outcome | null>(null);
   const [loadingReplies, setLoadingReplies] = useState(false);
@@ -34,7 +35,7 @@ export function ThreadCard({ thread, forum, signInHref }: Props) {
       <div className="flex flex-wrap items-start gap-2">
         <VoteButton post={thread} forum={forum} signInHref={signInHref} />
         {canReply && (
-          <button type="button" className="btn-secondary" aria-expanded={replying} onClick={() => setReplying((open) => !open)}>
+          <button ref={replyButton} type="button" className="btn-secondary" aria-expanded={replying} onClick={() => setReplying((open) => !open)}>
             Reply
           </button>
         )}
@@ -70,10 +71,16 @@ export function ThreadCard({ thread, forum, signInHref }: Props) {
           autoFocus
           onSubmit={async (body) => {
             const outcome = await forum.reply(thread, body, staff && official);
-            if (outcome.ok) setReplying(false);
+            if (outcome.ok) {
+              setReplying(false);
+              replyButton.current?.focus();
+            }
             return outcome;
           }}
-          onCancel={() => setReplying(false)}
+          onCancel={() => {
+            setReplying(false);
+            replyButton.current?.focus();
+          }}
         >
           {staff && (
             <label className="flex min-h-11 items-center gap-2 text-sm">

@@ -36,6 +36,7 @@ export function useForum(slug: string, initial: ThreadPage) {
   const [allReplies, setAllReplies] = useState<Record<number, PostDto[]>>({});
   const [replyCursors, setReplyCursors] = useState<Record<number, string | null>>({});
   const [announcement, setAnnouncement] = useState("");
+  const [firstNewId, setFirstNewId] = useState<number | null>(null);
   const askedAbout = useRef(new Set<number>());
 
   const view = useMemo(() => viewThreads(threads, overlay, allReplies), [threads, overlay, allReplies]);
@@ -61,6 +62,10 @@ export function useForum(slug: string, initial: ThreadPage) {
     setLoading(null);
     if (!result.ok) return setLoadError(result.message);
     setSort(nextSort);
+    if (cursor) {
+      const shown = new Set(threads.map((thread) => thread.id));
+      setFirstNewId(result.data.threads.find((thread) => !shown.has(thread.id))?.id ?? null);
+    }
     setThreads((previous) => (cursor ? appendPage(previous, result.data.threads) : result.data.threads));
     setNextCursor(result.data.nextCursor);
     setAnnouncement(cursor ? `${result.data.threads.length} more questions shown.` : `Sorted by ${nextSort === "votes" ? "most votes" : "newest"}.`);
@@ -81,6 +86,8 @@ export function useForum(slug: string, initial: ThreadPage) {
     voted,
     announcement,
     replyCursors,
+    /** After "Load more", the first question added: focus moves there, not back to the page top. */
+    firstNewId,
     changeSort: (next: ThreadSort) => (next === sort ? undefined : load(next, null)),
     loadMore: () => (nextCursor ? load(sort, nextCursor) : undefined),
 
@@ -98,7 +105,9 @@ export function useForum(slug: string, initial: ThreadPage) {
         const added = { ...previous.addedReplies, [question.id]: [...(previous.addedReplies[question.id] ?? []), result.data.post] };
         return withPatch({ ...previous, addedReplies: added }, question.id, { replyCount: question.replyCount + 1 });
       });
-      return done(official ? "Your official answer is posted." : "Your reply is posted.");
+      const message = official ? "Your official answer is posted." : "Your reply is posted.";
+      setAnnouncement(message); // the reply box closes on success, so the section says it
+      return done(message);
     },
 
     async vote(post: PostDto, want: boolean): Promise<Outcome> {
