@@ -8,6 +8,7 @@ import type { IncidentStatus } from "@/lib/generated/prisma/enums";
 import { IMPACT_LABEL, INCIDENT_STATUS_LABEL } from "@/lib/incidents/labels";
 import { COMPONENT_LABEL } from "@/lib/incidents/overall-status";
 import { readIncident } from "@/lib/public/public-reads";
+import { QaBlock } from "./_components/qa-block";
 
 // Cached per incident, rendered on first visit (none at build time); see app/page.tsx.
 export const revalidate = 5;
@@ -93,6 +94,10 @@ export default async function IncidentPage({ params }: Props) {
             </li>
           ))}
         </ol>
+      </section>
+
+      <section id="qa" aria-labelledby="qa-heading" className="scroll-mt-4">
+        <QaBlock incidentSlug={incident.slug} />
       </section>
 
       {incident.postmortemPublishedAt && incident.postmortemBody && (

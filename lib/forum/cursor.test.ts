@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { decodeReplyCursor, decodeThreadCursor, encodeCursor } from "./cursor";
+
+describe("forum cursors", () => {
+  it("round-trip as opaque base64url strings", () => {
+    const cursor = { s: "newest" as const, p: false, k: "2026-11-20T10:00:00.123Z", i: 42 };
+    const raw = encodeCursor(cursor);
+    expect(raw).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeThreadCursor(raw, "newest")).toEqual(cursor);
+    const reply = { r: 1, k: "2026-11-20T10:00:00.000Z", i: 7 };
+    expect(decodeReplyCursor(encodeCursor(reply))).toEqual(reply);
+  });
+
+  it("refuses a cursor from another sort order", () => {
+    const raw = encodeCursor({ s: "votes", p: true, k: 12, i: 3 });
+    expect(() => decodeThreadCursor(raw, "newest")).toThrow(/different sort order/);
+    expect(decodeThreadCursor(raw, "votes")).toMatchObject({ k: 12, p: true });
+  });
+
+  it("refuses tampered or malformed cursors with a message to reload", () => {
+    for (const raw of ["", "not base64!", Buffer.from("{").toString("base64url"), encodeCursor({ r: 1, k: "2026-11-20T10:00:00Z", i: 1 }), "A".repeat(500)]) {
+      expect(() => decodeThreadCursor(raw, "newest")).toThrow(/Reload the page/);
+    }
+    expect(() => decodeThreadCursor(encodeCursor({ s: "votes", p: false, k: "2026-11-20T10:00:00Z", i: 1 }), "votes")).toThrow();
+  });
+});
