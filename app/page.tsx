@@ -6,6 +6,7 @@ import { UptimeBar } from "@/components/uptime-bar";
 import { COMPONENT_TONE, IMPACT_TONE, INCIDENT_STATUS_TONE, OVERALL_TONE } from "@/components/tones";
 import { IMPACT_LABEL, INCIDENT_STATUS_LABEL } from "@/lib/incidents/labels";
 import { COMPONENT_LABEL, OVERALL_LABEL } from "@/lib/incidents/overall-status";
+import { MAINTENANCE_STATUS_LABEL } from "@/lib/maintenance/transitions";
 import { readComponentHistory, readStatusOverview } from "@/lib/public/public-reads";
 
 // Served from the full-route cache; a staff change expires it at once, and it is rebuilt from the
@@ -92,10 +93,10 @@ export default async function StatusPage() {
 
       {status.maintenances.length > 0 && (
         <section aria-labelledby="maintenance" className="space-y-3">
-          <h2 id="maintenance" className="text-lg font-semibold">Scheduled maintenance</h2>
+          <h2 id="maintenance" className="text-lg font-semibold">Maintenance</h2>
           {status.maintenances.map((m) => (
             <article key={m.slug} className="card space-y-2">
-              <StatusPill tone="info">Scheduled</StatusPill>
+              <StatusPill tone={m.status === "IN_PROGRESS" ? "warn" : "info"}>{MAINTENANCE_STATUS_LABEL[m.status]}</StatusPill>
               <h3 className="font-semibold">{m.title}</h3>
               <p className="muted text-sm">
                 {formatDateTime(m.scheduledStart)} – {formatDateTime(m.scheduledEnd)} · {m.components.map((c) => c.component.name).join(", ")}

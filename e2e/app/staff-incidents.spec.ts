@@ -61,6 +61,15 @@ test("staff open an incident, post updates and resolve it; the public pages and 
   const slug = (await page.getByRole("link", { name: "Public page" }).getAttribute("href"))!.replace("/incidents/", "");
   expect(slug).toBe(`photo-sync-stalls-${tag}-img-src-x-onerror-window-xss-1`);
 
+  // Public within 5 seconds of posting: the JSON API (the pages follow below).
+  await expect(async () => {
+    const { activeIncidents } = await (await page.request.get("/api/v1/status")).json();
+    expect(activeIncidents.map((i: { slug: string }) => i.slug)).toContain(slug);
+    const { incident } = await (await page.request.get(`/api/v1/incidents/${slug}`)).json();
+    expect(incident.updates[0].body).toBe(`Uploads are paused ${tag}. ${SCRIPT}`);
+  }).toPass({ timeout: 5_000 });
+
+
   // The status page lists it as active with its latest update, the text shown literally.
   const active = page.getByRole("region", { name: "Active incidents" }).getByRole("article").filter({ has: page.getByRole("link", { name: title }) });
   await eventually(page, "/", active);

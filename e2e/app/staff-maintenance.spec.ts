@@ -34,7 +34,7 @@ test("support schedules maintenance, starts and completes it; the status page fo
   await expect(page).toHaveURL(/\/admin\/maintenance\/\d+\?scheduled=1$/);
   const detail = page.url();
 
-  await eventually(page, page.getByRole("region", { name: "Scheduled maintenance" }).getByRole("heading", { name: title }));
+  await eventually(page, page.getByRole("region", { name: "Maintenance", exact: true }).getByRole("heading", { name: title }));
   const portal = page.getByRole("region", { name: "Services" }).getByRole("listitem").filter({ hasText: "Web portal" });
 
   await page.goto(detail);

@@ -26,7 +26,7 @@ export async function getStatusOverview(now = new Date()) {
       where: { scheduledEnd: { gte: now }, status: { in: ["SCHEDULED", "IN_PROGRESS"] } },
       orderBy: { scheduledStart: "asc" },
       take: 5,
-      select: { slug: true, title: true, body: true, scheduledStart: true, scheduledEnd: true, components: { select: { component: { select: { name: true } } } } },
+      select: { slug: true, title: true, body: true, status: true, scheduledStart: true, scheduledEnd: true, components: { select: { component: { select: { name: true } } } } },
     }),
     db.incident.findMany({
       where: { status: "RESOLVED" },

@@ -5,7 +5,8 @@ import { requestMirrorPublish } from "./mirror-scheduler";
 /**
  * What changed, so that only the affected cached pages are rebuilt.
  * - "status": components, incidents (create/update/resolve/edit), maintenance, postmortems.
- * - "qa": posts, votes, pins, hides, locks, FAQ promotions on one incident's thread.
+ * - "qa": posts, votes, pins, hides, locks, FAQ promotions on one incident's thread (the FAQ and
+ *   the Q&A lock are part of the incident itself, so its document is refreshed too).
  */
 export type PublicChange =
   | { kind: "status"; incidentSlugs?: string[] }
@@ -25,6 +26,7 @@ export function markPublicChange(change: PublicChange): void {
     for (const slug of change.incidentSlugs ?? []) revalidateTag(PUBLIC_TAGS.incident(slug), { expire: 0 });
   } else {
     revalidateTag(PUBLIC_TAGS.qa(change.incidentSlug), "max");
+    revalidateTag(PUBLIC_TAGS.incident(change.incidentSlug), "max");
   }
   requestMirrorPublish();
 }
