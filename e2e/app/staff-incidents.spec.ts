@@ -69,7 +69,6 @@ test("staff open an incident, post updates and resolve it; the public pages and 
     expect(incident.updates[0].body).toBe(`Uploads are paused ${tag}. ${SCRIPT}`);
   }).toPass({ timeout: 5_000 });
 
-
   // The status page lists it as active with its latest update, the text shown literally.
   const active = page.getByRole("region", { name: "Active incidents" }).getByRole("article").filter({ has: page.getByRole("link", { name: title }) });
   await eventually(page, "/", active);
