@@ -1,11 +1,13 @@
-import { describe, expect, it } from "vitest";
-import { decodeReplyCursor, decodeThreadCursor, encodeCursor } from "./cursor";
+import { describe, expect, it, vi } from "vitest";
+
+vi.stubEnv("DATABASE_URL", "postgresql://unused@127.0.0.1/none");
+const { decodeReplyCursor, decodeThreadCursor, encodeCursor } = await import("./cursor");
 
 describe("forum cursors", () => {
   it("round-trip as opaque base64url strings", () => {
     const cursor = { s: "newest" as const, p: false, k: "2026-11-20T10:00:00.123Z", i: 42 };
     const raw = encodeCursor(cursor);
-    expect(raw).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(raw).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{22}$/);
     expect(decodeThreadCursor(raw, "newest")).toEqual(cursor);
     const reply = { r: 1, k: "2026-11-20T10:00:00.000Z", i: 7 };
     expect(decodeReplyCursor(encodeCursor(reply))).toEqual(reply);
@@ -22,5 +24,15 @@ describe("forum cursors", () => {
       expect(() => decodeThreadCursor(raw, "newest")).toThrow(/Reload the page/);
     }
     expect(() => decodeThreadCursor(encodeCursor({ s: "votes", p: false, k: "2026-11-20T10:00:00Z", i: 1 }), "votes")).toThrow();
+  });
+
+  it("accepts only cursors this server signed, so nobody can mint new cache entries", () => {
+    const genuine = encodeCursor({ s: "newest", p: false, k: "2026-11-20T10:00:00.000Z", i: 42 });
+    const [, sig] = genuine.split(".");
+    const forged = `${Buffer.from(JSON.stringify({ s: "newest", p: false, k: "2026-11-20T10:00:00.001Z", i: 42 })).toString("base64url")}.${sig}`;
+    expect(() => decodeThreadCursor(forged, "newest")).toThrow(/Reload the page/);
+    const unsigned = genuine.split(".")[0]!;
+    expect(() => decodeThreadCursor(unsigned, "newest")).toThrow(/Reload the page/);
+    expect(decodeThreadCursor(genuine, "newest").i).toBe(42);
   });
 });

@@ -27,9 +27,22 @@ export function parseWrk(output: string): LoadResult {
   return { rps, p50, p99, errors };
 }
 
-export function runWrk(url: string, { connections = 100, seconds = 20 } = {}): LoadResult {
-  const run = spawnSync("wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "--latency", url], { encoding: "utf8" });
-  if (run.status !== 0) throw new Error(`wrk failed: ${run.stderr}`);
+/** Runs a command to completion without blocking this process (the counting proxy lives here). */
+export function runAsync(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+export async function runWrk(url: string, { connections = 100, seconds = 20 } = {}): Promise<LoadResult> {
+  const run = await runAsync("wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "--latency", url]);
+  if (run.code !== 0) throw new Error(`wrk failed: ${run.stderr}`);
   return parseWrk(run.stdout);
 }
 

@@ -6,7 +6,6 @@
 // then the static mirror served by Debian's nginx. Last line: RESULT {...}.
 // Options: --skip-build (reuse .next), --fresh (recreate the benchmark database), --seconds N.
 import "../load-env";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,7 +16,7 @@ import { seedBulkForumPosts } from "../../prisma/seed-forum-bulk";
 import { startPgWireProxy, viaProxy } from "../db/pg-wire-proxy";
 import { freePort } from "../test-env";
 import { prepareBenchDatabase } from "./bench-database";
-import { ensureTools, runWrk, startServer, type LoadResult } from "./load";
+import { ensureTools, runAsync, runWrk, startServer, type LoadResult } from "./load";
 
 const { values } = parseArgs({ options: { "skip-build": { type: "boolean" }, fresh: { type: "boolean" }, seconds: { type: "string" } } });
 const SECONDS = Number(values.seconds ?? 20);
@@ -48,8 +47,9 @@ const env = {
 };
 if (!values["skip-build"]) {
   console.log("Building…");
-  const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: ["ignore", "ignore", "inherit"], env });
-  if (build.status !== 0) throw new Error("next build failed");
+  // Not spawnSync: the build reaches the database through the proxy running in this process.
+  const build = await runAsync("node_modules/.bin/next", ["build"], env);
+  if (build.code !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
 }
 
 const PAGES = [
@@ -81,7 +81,7 @@ async function measureServer(label: string, command: string, args: (port: number
       const bytes = await warm(base, page.path, page.marker);
       await warm(base, page.path, page.marker);
       proxy.reset();
-      const load = runWrk(base + page.path, { connections: CONNECTIONS, seconds: SECONDS });
+      const load = await runWrk(base + page.path, { connections: CONNECTIONS, seconds: SECONDS });
       const queries = proxy.queries();
       console.log(`${label.padEnd(12)} ${page.name.padEnd(30)} ${fmt(load)}  db queries ${queries}`);
       results.push({ page: page.path, bytes, load, queries });
@@ -106,7 +106,7 @@ for (const [i, result] of app.results.entries()) {
   const port = await freePort();
   const script = `const b=require("fs").readFileSync(${JSON.stringify(file)});require("http").createServer((q,s)=>{s.writeHead(200,{"content-type":"text/html; charset=utf-8","content-length":b.length});s.end(b)}).listen(${port},"127.0.0.1")`;
   const bare = await startServer(process.execPath, ["-e", script], process.env, `http://127.0.0.1:${port}/`);
-  const load = runWrk(`http://127.0.0.1:${port}/`, { connections: CONNECTIONS, seconds: SECONDS });
+  const load = await runWrk(`http://127.0.0.1:${port}/`, { connections: CONNECTIONS, seconds: SECONDS });
   await bare.stop();
   console.log(`${"bare node".padEnd(12)} ${PAGES[i]!.name.padEnd(30)} ${fmt(load)}  (${result.bytes.length.toLocaleString("en-US")} bytes)`);
   baseline.push(load);
@@ -133,7 +133,7 @@ try {
   for (const page of PAGES) {
     const body = await fetch(`http://127.0.0.1:${nginxPort}${page.path}`).then((r) => r.text());
     if (!body.includes(page.marker)) throw new Error(`the mirror's ${page.path} is not the page`);
-    const load = runWrk(`http://127.0.0.1:${nginxPort}${page.path}`, { connections: CONNECTIONS, seconds: SECONDS });
+    const load = await runWrk(`http://127.0.0.1:${nginxPort}${page.path}`, { connections: CONNECTIONS, seconds: SECONDS });
     console.log(`${"nginx mirror".padEnd(12)} ${page.name.padEnd(30)} ${fmt(load)}`);
     mirror.push(load);
   }
