@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { unstable_cache } from "next/cache";
 import { env } from "@/lib/env";
 
@@ -18,12 +19,20 @@ function decode<T>(text: string): T {
   ) as T;
 }
 
+// The data cache lives in the build folder, which CI caches and developers reuse across databases;
+// keying entries by database keeps one database's content from being served for another's.
+let databaseKeyValue: string | undefined;
+function databaseKey(): string {
+  databaseKeyValue ??= createHash("sha256").update(env().DATABASE_URL).digest("hex").slice(0, 12);
+  return databaseKeyValue;
+}
+
 /**
  * A public read served from Next.js's data cache: tagged so that a public change expires it, and
  * refreshed at most every PUBLIC_DATA_REVALIDATE_SECONDS (a minute by default). When a refresh
  * fails (the database is down), the last good result keeps being served.
  */
 export function cachedRead<T>(key: string[], tags: string[], read: () => Promise<T>): Promise<T> {
-  const cached = unstable_cache(async () => encode(await read()), key, { tags, revalidate: env().PUBLIC_DATA_REVALIDATE_SECONDS });
+  const cached = unstable_cache(async () => encode(await read()), [databaseKey(), ...key], { tags, revalidate: env().PUBLIC_DATA_REVALIDATE_SECONDS });
   return cached().then((text) => decode<T>(text));
 }

@@ -31,12 +31,15 @@ interface IncidentListPage {
   incidents: { slug: string }[];
 }
 
-async function fetchText(origin: string, url: string, okStatuses = [200]): Promise<string> {
+async function fetchText(origin: string, url: string, okStatuses?: number[]): Promise<string>;
+async function fetchText(origin: string, url: string, okStatuses: number[], nullOn404: true): Promise<string | null>;
+async function fetchText(origin: string, url: string, okStatuses = [200], nullOn404 = false): Promise<string | null> {
   // A page Next.js serves stale is being re-rendered; wait for the fresh copy (a few tries).
   for (let attempt = 0; ; attempt++) {
     const response = await fetch(origin + url, { redirect: "manual", headers: { "accept-encoding": "identity" } });
     if (!okStatuses.includes(response.status)) throw new Error(`${url} answered ${response.status}; the mirror was not published`);
     const body = await response.text();
+    if (nullOn404 && response.status === 404) return null;
     if (response.headers.get("x-nextjs-cache") !== "STALE" || attempt >= 20) return body;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -84,11 +87,15 @@ export async function publishMirror({ origin, root, staticDir, keepReleases = 3 
         [`/api/v1/incidents/${encodeURIComponent(slug)}`, `api/v1/incidents/${slug}.json`],
       ]),
     ];
-    // A few at a time: the app keeps serving visitors while the mirror is rendered.
+    // A few at a time: the app keeps serving visitors while the mirror is rendered. An incident
+    // named by a list that is a moment out of date may be gone; it is left out, not fatal.
     for (let i = 0; i < pages.length; i += 4) {
       const batch = pages.slice(i, i + 4);
-      const bodies = await Promise.all(batch.map(([url]) => fetchText(origin, url)));
-      batch.forEach(([, file], j) => write(file, bodies[j]!));
+      const bodies = await Promise.all(batch.map(([url]) => fetchText(origin, url, url.includes("/incidents/") ? [200, 404] : [200], true)));
+      batch.forEach(([url, file], j) => {
+        if (bodies[j] === null) console.warn(`Static mirror: ${url} is gone; left out.`);
+        else write(file, bodies[j]!);
+      });
     }
     write("404.html", await fetchText(origin, "/incidents/__mirror-not-found__", [404]));
     cpSync(staticDir, path.join(dir, "_next", "static"), { recursive: true });

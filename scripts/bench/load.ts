@@ -56,9 +56,23 @@ export function ensureTools(): void {
   if (install.status !== 0) throw new Error(`install ${packages.join(" ")} (apt-get install ${packages.join(" ")}) and run again`);
 }
 
+// Servers still running when the benchmark exits (also on an error) are stopped with it.
+const running = new Set<number>();
+process.on("exit", () => {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+});
+
 /** Starts a server process in its own group and waits until `ready` answers. */
 export async function startServer(command: string, args: string[], env: NodeJS.ProcessEnv, ready: string): Promise<{ child: ChildProcess; stop: () => Promise<void> }> {
   const child = spawn(command, args, { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  running.add(child.pid!);
+  child.once("exit", () => running.delete(child.pid!));
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`${command} exited with ${child.exitCode}`);
     if (await fetch(ready).then((r) => r.status < 500, () => false)) break;

@@ -6,7 +6,7 @@
 // then the static mirror served by Debian's nginx. Last line: RESULT {...}.
 // Options: --skip-build (reuse .next), --fresh (recreate the benchmark database), --seconds N.
 import "../load-env";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -57,6 +57,7 @@ const PAGES = [
   { name: `incident page (${POSTS.toLocaleString("en-US")} posts)`, path: `/incidents/${INCIDENT}`, marker: "Updates" },
 ];
 const tmp = mkdtempSync(path.join(os.tmpdir(), "aftercare-bench-status-"));
+chmodSync(tmp, 0o755); // nginx's workers run as an unprivileged user and must read the mirror
 const fmt = (r: LoadResult) => `${Math.round(r.rps).toLocaleString("en-US").padStart(7)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms${r.errors ? `  ERRORS ${r.errors}` : ""}`;
 
 /** Visits until the page is cached and current, so the measured run only sees cached answers. */
@@ -119,7 +120,7 @@ const published = await publishMirror({ origin: app.base, root: mirrorRoot, stat
 await app.stop();
 console.log(`\nStatic mirror: ${published.documents} documents published in ${published.ms} ms`);
 const nginxPort = await freePort();
-const serverBlock = (await import("node:fs")).readFileSync("docs/nginx-status-mirror.conf", "utf8")
+const serverBlock = readFileSync("docs/nginx-status-mirror.conf", "utf8")
   .replace("listen 8080;", `listen 127.0.0.1:${nginxPort};`)
   .replace("/srv/aftercare-mirror/current", path.join(mirrorRoot, "current"));
 writeFileSync(path.join(tmp, "server.conf"), serverBlock);
@@ -131,8 +132,9 @@ const nginx = await startServer("/usr/sbin/nginx", ["-c", path.join(tmp, "nginx.
 const mirror: LoadResult[] = [];
 try {
   for (const page of PAGES) {
-    const body = await fetch(`http://127.0.0.1:${nginxPort}${page.path}`).then((r) => r.text());
-    if (!body.includes(page.marker)) throw new Error(`the mirror's ${page.path} is not the page`);
+    const response = await fetch(`http://127.0.0.1:${nginxPort}${page.path}`);
+    const body = await response.text();
+    if (!body.includes(page.marker)) throw new Error(`the mirror's ${page.path} is not the page (${response.status}): ${body.slice(0, 300)}`);
     const load = await runWrk(`http://127.0.0.1:${nginxPort}${page.path}`, { connections: CONNECTIONS, seconds: SECONDS });
     console.log(`${"nginx mirror".padEnd(12)} ${page.name.padEnd(30)} ${fmt(load)}`);
     mirror.push(load);
