@@ -42,6 +42,8 @@ const shots: { name: string; path: string; as?: string; scheme?: "light" | "dark
   { name: "restoration", path: "/admin/restoration", as: "admin@nimbus.example" },
   { name: "imports", path: "/admin/restoration/imports", as: "admin@nimbus.example" },
   { name: "subscriber", path: "/admin/restoration/subscribers?q=NM-100001", as: "admin@nimbus.example" },
+  { name: "staff-incidents", path: "/admin/incidents", as: "admin@nimbus.example" },
+  { name: "staff-qa", path: "/admin/qa", as: "admin@nimbus.example" },
   { name: "home-dark", path: "/", scheme: "dark" },
 ];
 
