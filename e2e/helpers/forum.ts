@@ -1,16 +1,7 @@
 // Q&A rows that belong to one browser test only, written straight into the test database.
 import { randomUUID } from "node:crypto";
-import pg from "pg";
+import { withDb } from "./db";
 
-async function withDb<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** An incident of the test's own, resolved long ago so it never shows among the active ones. */
 export async function createQaIncident(): Promise<{ id: number; slug: string; title: string }> {

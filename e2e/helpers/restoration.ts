@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import pg from "pg";
+import { withDb } from "./db";
 import type { RestorationState } from "../../lib/generated/prisma/enums";
 import { IMPORT_COLUMNS } from "../../lib/restoration/import-format";
 
@@ -11,15 +11,6 @@ export interface RecordRow {
   restored: number;
 }
 
-async function withDb<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * A staff member of the test's own: sign-in is rate-limited per address, and two tests asking

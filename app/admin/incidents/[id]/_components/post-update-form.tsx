@@ -3,17 +3,14 @@
 import { useActionState, useState } from "react";
 import { fieldErrorProps } from "@/components/field-error";
 import { FormStatus } from "@/components/form-status";
-import { MarkdownEditor } from "@/components/markdown-editor";
 import { submitWithoutReset } from "@/components/submit-without-reset";
 import type { FormResult } from "@/lib/form-result";
 import type { IncidentStatus } from "@/lib/generated/prisma/enums";
-import { UPDATE_BODY_MAX } from "@/lib/incidents/form-limits";
 import type { ComponentGroupOption } from "@/lib/incidents/list-components";
 import type { TemplateOption } from "@/lib/incidents/list-templates";
 import { AffectedServicesField, affectedMapOf, type AffectedMap } from "../../_components/affected-services-field";
-import { STATUS_CHOICES } from "../../_components/incident-choices";
-import { TemplatePicker } from "../../_components/template-picker";
 import { postUpdateAction } from "../actions";
+import { UpdateFields } from "../../_components/update-fields";
 
 type Props = {
   incidentId: number;
@@ -23,7 +20,6 @@ type Props = {
   templates: TemplateOption[];
 };
 
-const FIELD = "input aria-invalid:border-red-600 dark:aria-invalid:border-red-400";
 const STATUS_ID = "post-update-status";
 
 export function PostUpdateForm({ incidentId, currentStatus, components, groups, templates }: Props) {
@@ -52,25 +48,16 @@ export function PostUpdateForm({ incidentId, currentStatus, components, groups, 
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} className="space-y-4">
       <input type="hidden" name="incidentId" value={incidentId} />
-      <TemplatePicker
+      <UpdateFields
+        idPrefix="update"
         templates={templates}
-        onApply={(template) => {
-          const previous = { status, body };
-          setStatus(template.status);
-          setBody(template.body);
-          return previous;
-        }}
+        status={status}
+        onStatus={setStatus}
+        body={body}
+        onBody={setBody}
+        error={error}
+        statusNote={note && <p className="mt-2 rounded-lg bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">{note}</p>}
       />
-      <div>
-        <label htmlFor="update-status" className="label">Status</label>
-        <select id="update-status" name="status" value={status} onChange={(e) => setStatus(e.target.value as IncidentStatus)} className={FIELD} {...error("status")}>
-          {STATUS_CHOICES.map((c) => (
-            <option key={c.value} value={c.value}>{c.label}</option>
-          ))}
-        </select>
-        {note && <p className="mt-2 rounded-lg bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">{note}</p>}
-      </div>
-      <MarkdownEditor id="update-body" name="body" label="Message" value={body} onChange={setBody} maxLength={UPDATE_BODY_MAX} errorProps={error("body")} />
       <div className="space-y-3">
         <label className="flex min-h-11 items-center gap-3 text-sm font-medium">
           <input

@@ -3,17 +3,15 @@
 import { useActionState, useState } from "react";
 import { fieldErrorProps } from "@/components/field-error";
 import { FormStatus } from "@/components/form-status";
-import { MarkdownEditor } from "@/components/markdown-editor";
 import { submitWithoutReset } from "@/components/submit-without-reset";
 import type { FormResult } from "@/lib/form-result";
 import type { IncidentImpact, IncidentStatus } from "@/lib/generated/prisma/enums";
-import { UPDATE_BODY_MAX } from "@/lib/incidents/form-limits";
 import type { ComponentGroupOption } from "@/lib/incidents/list-components";
 import type { TemplateOption } from "@/lib/incidents/list-templates";
 import { createIncidentAction } from "../../actions";
 import { AffectedServicesField, type AffectedMap } from "../../_components/affected-services-field";
-import { IMPACT_CHOICES, STATUS_CHOICES } from "../../_components/incident-choices";
-import { TemplatePicker } from "../../_components/template-picker";
+import { IMPACT_CHOICES } from "../../_components/incident-choices";
+import { UpdateFields } from "../../_components/update-fields";
 
 const FIELD = "input aria-invalid:border-red-600 dark:aria-invalid:border-red-400";
 const STATUS_ID = "new-incident-status";
@@ -60,24 +58,7 @@ export function NewIncidentForm({ groups, templates }: { groups: ComponentGroupO
 
       <section aria-labelledby="first-update" className="card space-y-4">
         <h2 id="first-update" className="font-semibold">First update</h2>
-        <TemplatePicker
-          templates={templates}
-          onApply={(template) => {
-            const previous = { status, body };
-            setStatus(template.status);
-            setBody(template.body);
-            return previous;
-          }}
-        />
-        <div>
-          <label htmlFor="status" className="label">Status</label>
-          <select id="status" name="status" value={status} onChange={(e) => setStatus(e.target.value as IncidentStatus)} className={FIELD} {...error("status")}>
-            {STATUS_CHOICES.map((c) => (
-              <option key={c.value} value={c.value}>{c.label}</option>
-            ))}
-          </select>
-        </div>
-        <MarkdownEditor id="body" name="body" label="Message" value={body} onChange={setBody} maxLength={UPDATE_BODY_MAX} errorProps={error("body")} />
+        <UpdateFields idPrefix="new" templates={templates} status={status} onStatus={setStatus} body={body} onBody={setBody} error={error} />
       </section>
 
       <FormStatus result={result} id={STATUS_ID} />
