@@ -48,7 +48,7 @@ test("staff open an incident, post updates and resolve it; the public pages and 
   await page.getByLabel("Status", { exact: true }).selectOption("INVESTIGATING");
 
   await page.getByRole("button", { name: "Show preview" }).click();
-  await expect(page.locator("#body-preview")).toContainText(SCRIPT);
+  await expect(page.locator("#new-body-preview")).toContainText(SCRIPT);
   await page.getByLabel("Title").fill(title);
   await page.getByLabel("Impact").selectOption("MINOR");
   await page.getByRole("button", { name: "Open incident and publish" }).click();
