@@ -30,6 +30,13 @@ describe("parseEnv", () => {
     expect(error).toBeInstanceOf(EnvError);
     expect(String(error)).toMatch(/NEXTAUTH_SECRET: is required in production/);
     expect(String(error)).toMatch(/SMTP_URL: is required in production/);
+    expect(String(error)).toMatch(/GIFT_CODE_KEY: is required in production/);
+  });
+
+  it("takes a gift-code key only as 32 base64 bytes, and lets next build prerender without secrets", () => {
+    expect(() => parseEnv({ ...base, GIFT_CODE_KEY: "short" })).toThrow(/GIFT_CODE_KEY: must be 32 random bytes/);
+    expect(parseEnv({ ...base, GIFT_CODE_KEY: Buffer.alloc(32, 1).toString("base64") }).GIFT_CODE_KEY).toHaveLength(44);
+    expect(() => parseEnv({ ...base, NODE_ENV: "production", NEXT_PHASE: "phase-production-build" })).not.toThrow();
   });
 
   it("treats empty strings as unset", () => {

@@ -24,6 +24,10 @@ const EnvSchema = z
     SIGNIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(30),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
     STATUS_MIRROR_DIR: z.string().optional(),
+    GIFT_CODE_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 random bytes, base64-encoded (openssl rand -base64 32)")
+      .optional(),
     PUBLIC_DATA_REVALIDATE_SECONDS: z.coerce.number().int().min(1).default(60),
     NEXT_PHASE: z.string().optional(),
   })
@@ -34,6 +38,7 @@ const EnvSchema = z
     if (!env.NEXTAUTH_SECRET)
       ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
     if (!env.SMTP_URL) ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required in production" });
+    if (!env.GIFT_CODE_KEY) ctx.addIssue({ code: "custom", path: ["GIFT_CODE_KEY"], message: "is required in production" });
   });
 
 export type Env = z.infer<typeof EnvSchema> & { NEXTAUTH_SECRET: string };

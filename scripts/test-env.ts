@@ -89,6 +89,7 @@ export async function createTestEnv(): Promise<TestEnv> {
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       MAILBOX_DIR: mailboxDir,
       NEXTAUTH_SECRET: "aftercare-test-secret-aftercare-test-secret",
+      GIFT_CODE_KEY: Buffer.alloc(32, 7).toString("base64"),
       // Browser tests sign in many times from one address; the limiter has its own tests.
       SIGNIN_LIMIT_PER_IP: "10000",
       NEXT_TELEMETRY_DISABLED: "1",

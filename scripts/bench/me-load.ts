@@ -8,7 +8,7 @@ import pg from "pg";
 import { freePort } from "../test-env";
 
 export async function benchMe(url: string, { connections = 50, seconds = 20 } = {}) {
-  const env = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: "aftercare-bench-secret-aftercare-bench-secret", SMTP_URL: process.env.SMTP_URL ?? "smtp://127.0.0.1:9", NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: "aftercare-bench-secret-aftercare-bench-secret", GIFT_CODE_KEY: Buffer.alloc(32, 9).toString("base64"), SMTP_URL: process.env.SMTP_URL ?? "smtp://127.0.0.1:9", NEXT_TELEMETRY_DISABLED: "1" };
   if (!existsSync(".next/BUILD_ID")) {
     console.log("Building the production server…");
     const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env });

@@ -41,6 +41,7 @@ const env = {
   ...process.env,
   DATABASE_URL: viaProxy(url, proxy),
   NEXTAUTH_SECRET: "aftercare-bench-secret-aftercare-bench-secret",
+  GIFT_CODE_KEY: Buffer.alloc(32, 9).toString("base64"),
   SMTP_URL: process.env.SMTP_URL ?? "smtp://127.0.0.1:9",
   NEXT_TELEMETRY_DISABLED: "1",
   STATUS_MIRROR_DIR: "",
