@@ -2,6 +2,9 @@
 // are tolerated. Pure, so every refusal can be tested line by line without a database.
 
 export const MAX_CODE_LENGTH = 64;
+/** Kept under the 1 MB a server action accepts, so a large file gets this message, not a failure. */
+export const MAX_POOL_FILE_BYTES = 900_000;
+export const POOL_FILE_TOO_LARGE = "The file is larger than 900 KB. Split it into smaller files; importing the same codes twice is safe.";
 
 export type CodeLine = { line: number; code: string };
 export type RejectedLine = { line: number; reason: string };

@@ -6,16 +6,15 @@ import { db } from "@/lib/db";
 import { Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { encryptCode, hashCode, lastFour } from "./code-crypto";
-import { readGiftCodeFile, type RejectedLine } from "./gift-code-file";
+import { MAX_POOL_FILE_BYTES, POOL_FILE_TOO_LARGE, readGiftCodeFile, type RejectedLine } from "./gift-code-file";
 
-export const MAX_POOL_FILE_CHARS = 1_000_000;
 const CHUNK = 2_000;
 
 export const ImportGiftCodesInput = z.object({
   offerId: z.coerce.number({ error: "Choose the gift-card offer the codes are for." }).int().positive("Choose the gift-card offer the codes are for."),
   csv: z
     .string()
-    .max(MAX_POOL_FILE_CHARS, "The file is larger than 1 MB. Split it into smaller files; importing twice is safe.")
+    .max(MAX_POOL_FILE_BYTES, POOL_FILE_TOO_LARGE)
     .refine((s) => s.trim() !== "", "The file is empty. Choose a CSV with one code per line."),
 });
 

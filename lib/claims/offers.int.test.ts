@@ -40,6 +40,9 @@ describe("offers (PostgreSQL)", () => {
     const quiet = await updateOffer({ actor: staff, input: { offerId: offer.id, ...GIFT, kind: "SERVICE_CREDIT", months: "2", mode: "AUTOMATIC" } });
     expect(quiet).toMatchObject({ warning: null, offer: { months: 2 } });
 
+    const again = await updateOffer({ actor: staff, input: { offerId: offer.id, ...GIFT, kind: "SERVICE_CREDIT", months: "2", mode: "AUTOMATIC" } });
+    expect(again).toMatchObject({ warning: null, offer: { months: 2 } });
+
     await db.offerGrant.create({ data: { offerId: offer.id, userId: subscriber.id } });
     const warned = await updateOffer({ actor: staff, input: { offerId: offer.id, ...GIFT, kind: "SERVICE_CREDIT", months: "2", mode: "AUTOMATIC", eligibility: "ANY_UNRECOVERABLE_OR_PARTIAL" } });
     expect(warned.warning).toMatch(/1 subscriber has already claimed or been granted this offer/);

@@ -24,6 +24,11 @@ export async function updateOffer({ actor, input }: { actor: Actor; input: unkno
     if (!locked) throw NotFound("That offer no longer exists. Reload the page.");
     const before = await tx.compensationOffer.findUniqueOrThrow({ where: { id: offerId }, select: { ...OFFER_AUDIT_FIELDS, _count: { select: { claimItems: true, grants: true } } } });
     const { _count: counts, ...beforeFields } = before;
+    const unchanged = (Object.keys(data) as (keyof typeof data)[]).every((key) => {
+      const [a, b] = [beforeFields[key], data[key]];
+      return a instanceof Date || b instanceof Date ? sameTime(a as Date | null, b as Date | null) : a === b;
+    });
+    if (unchanged) return { offer: beforeFields, warning: null };
     const after = await tx.compensationOffer.update({ where: { id: offerId }, data, select: OFFER_AUDIT_FIELDS });
     await recordAudit(tx, actor, { action: "claims.offer.updated", entityType: "CompensationOffer", entityId: offerId, before: beforeFields, after });
 

@@ -69,6 +69,7 @@ export default async function OffersPage({ searchParams }: Props) {
                         <h3 className="break-words text-lg font-semibold">{offer.title}</h3>
                         <StatusPill tone={offer.mode === "AUTOMATIC" ? "info" : "neutral"}>{offer.mode === "AUTOMATIC" ? "Automatic" : "Claim"}</StatusPill>
                       </div>
+                      <p className="whitespace-pre-line break-words text-sm">{offer.description}</p>
                       <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
                         <dt className="muted">Gives</dt><dd>{OFFER_KIND_LABEL[offer.kind]}{amount ? `: ${amount}` : ""}</dd>
                         <dt className="muted">Eligible</dt><dd>{ELIGIBILITY_LABEL[offer.eligibility]}</dd>
