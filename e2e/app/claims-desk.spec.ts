@@ -92,4 +92,10 @@ test("staff download a service-credit export; the next export leaves those rows 
   await expect(past).toContainText(/\d+ rows?/);
   const again = await download(page, () => past.getByRole("link", { name: `Download again ${ref}` }).click());
   expect(again).toBe(first);
+
+  // The download is private to the signed-in staff member, and another site cannot start an export.
+  const headers = (await page.request.get(`/admin/claims/credits/export?ref=${ref}`)).headers();
+  expect(headers["cache-control"]).toBe("private, no-store");
+  const crossSite = await page.request.post("/admin/claims/credits/export", { headers: { "Sec-Fetch-Site": "cross-site" } });
+  expect(crossSite.status()).toBe(403);
 });
