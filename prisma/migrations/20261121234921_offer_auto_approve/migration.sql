@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CompensationOffer" ADD COLUMN     "autoApprove" BOOLEAN NOT NULL DEFAULT false;
