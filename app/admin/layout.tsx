@@ -29,6 +29,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             ["/admin/restoration/subscribers", "Subscribers"],
             ["/admin/restoration/plan", "Plan"],
             ["/admin/restoration/imports", "Imports"],
+            ["/admin/claims", "Claims"],
             ...(user.role === "ADMIN" ? [["/admin/tokens", "API tokens"]] : []),
           ].map(([href, label]) => (
             <Link key={href} href={href!} className="rounded-md px-3 py-2 text-slate-100 no-underline hover:bg-slate-700 hover:no-underline">

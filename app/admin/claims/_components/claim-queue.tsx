@@ -27,10 +27,12 @@ export interface QueueClaim {
 export function ClaimQueue({ claims }: { claims: QueueClaim[] }) {
   const [result, action, pending] = useActionState<FormResult, FormData>(decideClaimsAction, null);
   // Controlled, so a refused decision keeps the ticked claims and the typed reason.
-  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [ticked, setSelected] = useState<Set<number>>(new Set());
   const [reason, setReason] = useState("");
   const id = useId();
   const open = claims.filter((c) => c.status === "SUBMITTED");
+  // Claims decided since they were ticked drop out of the selection.
+  const selected = new Set(open.filter((c) => ticked.has(c.id)).map((c) => c.id));
   const toggle = (claimId: number) =>
     setSelected((previous) => {
       const next = new Set(previous);
