@@ -33,7 +33,7 @@ test("a subscriber sees why they qualify, claims a gift card once, and gets a cl
   await expect(section.getByRole("button", { name: "Submit claim" })).toHaveCount(0);
 
   await page.goto("/me");
-  await expect(page.getByRole("region", { name: "Compensation" })).toContainText(`Your claim ${number}`);
+  await expect(page.getByRole("region", { name: "Compensation", exact: true })).toContainText(`Your claim ${number}`);
 });
 
 test("the form keeps what was typed when the attestation is missing", async ({ page }) => {
