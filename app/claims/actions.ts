@@ -1,6 +1,7 @@
 "use server";
 
 import { randomUUID } from "node:crypto";
+import { after } from "next/server";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
@@ -36,7 +37,7 @@ export async function submitClaimAction(_previous: FormResult, form: FormData): 
         idempotencyKey: form.get("idempotencyKey"),
       },
       // Auto-approval takes getFraudSignals here once the fraud signals are in (autoApprove: getFraudSignals).
-      context: { ip: clientIp(await headers(), env().TRUSTED_PROXY_HOPS), deviceId: await deviceId() },
+      context: { ip: clientIp(await headers(), env().TRUSTED_PROXY_HOPS), deviceId: await deviceId(), afterResponse: after },
     });
     number = result.number;
   } catch (error) {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { after } from "next/server";
 import { requireUser } from "@/lib/auth/session";
 import { submitClaim } from "@/lib/claims/submit-claim";
 import { env } from "@/lib/env";
@@ -31,7 +32,7 @@ export async function POST(request: Request): Promise<Response> {
     const body: unknown = await request.json().catch(() => ({}));
     const existingDevice = deviceIdOf(request);
     const deviceId = existingDevice ?? randomUUID();
-    const result = await submitClaim({ actor, input: body, context: { ip: clientIp(request.headers, env().TRUSTED_PROXY_HOPS), deviceId } });
+    const result = await submitClaim({ actor, input: body, context: { ip: clientIp(request.headers, env().TRUSTED_PROXY_HOPS), deviceId, afterResponse: after } });
     const headers = new Headers(PRIVATE);
     if (!existingDevice) headers.append("Set-Cookie", `${DEVICE_COOKIE}=${deviceId}; Path=/; Max-Age=${60 * 60 * 24 * 400}; HttpOnly; SameSite=Lax`);
     return Response.json(result, { status: result.created ? 201 : 200, headers });
