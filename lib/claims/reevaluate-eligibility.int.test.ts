@@ -1,5 +1,8 @@
+import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { importBatch } from "@/lib/restoration/import-batch";
 import { transitionRecord } from "@/lib/restoration/transition-record";
 import { makeClaimScenario } from "./claims-test-scenario";
 import { getMyCompensation } from "./get-my-compensation";
@@ -44,5 +47,36 @@ describe("automatic grants and re-evaluation (PostgreSQL)", () => {
       { template: "compensation.offer-available", eventRef: `offer:${extra.id}` },
       { template: "compensation.offer-granted", eventRef: `offer:${extraAuto.id}` },
     ]);
+  });
+});
+
+describe("re-evaluation after a restoration import (PostgreSQL)", () => {
+  it("grants and tells only the subscribers a batch made newly eligible, once", async () => {
+    const s = await makeClaimScenario();
+    const base = await s.offer("SERVICE_CREDIT", { mode: "AUTOMATIC", months: 1 });
+    const extra = await s.offer("GIFT_CARD", { eligibility: "ANY_UNRECOVERABLE_OR_PARTIAL" });
+    const [lost, still, fresh] = [await s.subscriber({ photos: "VALIDATED" }), await s.subscriber({ photos: "VALIDATED" }), await s.subscriber({})];
+    const refOf = async (id: string) => (await db.user.findUniqueOrThrow({ where: { id } })).accountRef!;
+    const asOf = new Date(Date.now() + 1000).toISOString();
+    const csv = [
+      "subscriber_ref,category,state,items_lost,items_recovered,items_restored,as_of",
+      `${await refOf(lost.id)},photos,RESTORING,5,5,1,${asOf}`,
+      `${await refOf(fresh.id)},contacts,AFFECTED,7,0,0,${asOf}`,
+    ].join("\n");
+    const staff = { ...s.staff };
+    const importOnce = (text: string, key: string) =>
+      importBatch({ source: { kind: "staff", actor: staff }, input: { incident: s.incident.slug, key }, body: Readable.from([Buffer.from(text)]) });
+    await importOnce(csv, randomUUID());
+    // Only the newly affected subscriber gets the base grant: the others were affected before the batch.
+    expect((await db.offerGrant.findMany({ where: { offerId: base.id }, select: { userId: true } })).map((g) => g.userId)).toEqual([fresh.id]);
+    expect(await db.emailOutbox.count({ where: { eventRef: `offer:${extra.id}` } })).toBe(0);
+
+    const later = new Date(Date.now() + 2000).toISOString();
+    await importOnce(["subscriber_ref,category,state,items_lost,items_recovered,items_restored,as_of", `${await refOf(lost.id)},photos,PARTIAL,5,5,3,${later}`].join("\n"), randomUUID());
+    const told = await db.emailOutbox.findMany({ where: { eventRef: `offer:${extra.id}` }, select: { userId: true, template: true } });
+    expect(told).toEqual([{ userId: lost.id, template: "compensation.offer-available" }]);
+    const [mine] = (await getMyCompensation(lost)).filter((m) => m.incident.id === s.incident.id);
+    expect(mine!.claimable.map((o) => o.id)).toEqual([extra.id]);
+    expect(await db.offerGrant.count({ where: { offerId: base.id, userId: still.id } })).toBe(0);
   });
 });
