@@ -29,6 +29,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             ["/admin/restoration/subscribers", "Subscribers"],
             ["/admin/restoration/plan", "Plan"],
             ["/admin/restoration/imports", "Imports"],
+            ["/admin/claims", "Claims"],
             ["/admin/claims/offers", "Offers"],
             ["/admin/claims/credits", "Credit exports"],
             ...(user.role === "ADMIN" ? [["/admin/claims/codes", "Gift codes"]] : []),

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ProgressBar } from "@/components/progress-bar";
 import { currentUser } from "@/lib/auth/session";
+import { getMyCompensation } from "@/lib/claims/get-my-compensation";
 import { getMyRecovery } from "@/lib/restoration/get-my-recovery";
 import { CategoryCard, EtaText } from "./_components/category-card";
+import { CompensationSummary } from "./_components/compensation-summary";
 import { SignOutButton } from "./_components/sign-out-button";
 
 export const metadata: Metadata = { title: "My recovery" };
@@ -12,7 +14,7 @@ export const metadata: Metadata = { title: "My recovery" };
 export default async function MyRecoveryPage() {
   const user = await currentUser();
   if (!user) redirect("/signin?callbackUrl=/me");
-  const incidents = await getMyRecovery(user);
+  const [incidents, compensation] = await Promise.all([getMyRecovery(user), getMyCompensation(user)]);
 
   return (
     <div className="space-y-8">
@@ -26,6 +28,8 @@ export default async function MyRecoveryPage() {
           <SignOutButton />
         </div>
       </header>
+
+      <CompensationSummary incidents={compensation} />
 
       {incidents.length === 0 && (
         <div className="card space-y-2">

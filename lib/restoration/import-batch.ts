@@ -3,6 +3,7 @@ import type { PoolClient } from "pg";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/roles";
+import { applyEligibilityAfterImport } from "@/lib/claims/reevaluate-eligibility";
 import { pgPool } from "@/lib/db";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { refreshPhaseProgressWithClient } from "./refresh-phase-progress";
@@ -129,7 +130,11 @@ export async function importBatch({
       return duplicateResult(client, winner.id);
     }
     const changedRows = apply ? await mergeValid(client, incident.id, batchId) : 0;
-    if (changedRows > 0) await refreshPhaseProgressWithClient(client, incident.id);
+    if (changedRows > 0) {
+      await refreshPhaseProgressWithClient(client, incident.id);
+      // Subscribers this batch made newly eligible get their automatic offers and are told.
+      await applyEligibilityAfterImport(client, incident.id);
+    }
     const report = await buildErrorReport(client);
     const errors = await client.query<ImportError>(
       `${REJECTED_ROWS} ORDER BY e.line LIMIT 50`,

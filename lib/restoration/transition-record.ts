@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { reevaluateEligibility } from "@/lib/claims/reevaluate-eligibility";
 import { db } from "@/lib/db";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { RestorationState } from "@/lib/generated/prisma/enums";
@@ -92,6 +93,8 @@ export async function transitionRecord({ actor, input }: { actor: Actor; input: 
         select: { id: true },
       });
       await adjustPhaseProgress(tx, { incidentId: data.incidentId, categoryId: data.categoryId, from, to: data.toState });
+      // A category found unrecoverable may open an offer to this subscriber: grant or tell them now.
+      await reevaluateEligibility(tx, [data.userId]);
       await recordAudit(tx, actor, {
         action: current ? "restoration.record.transitioned" : "restoration.record.created",
         entityType: "RestorationRecord",

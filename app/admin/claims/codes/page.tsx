@@ -5,7 +5,7 @@ import { StatusPill } from "@/components/status-pill";
 import { isAdmin } from "@/lib/auth/roles";
 import { currentUser } from "@/lib/auth/session";
 import { getCodePool } from "@/lib/claims/get-code-pool";
-import { offerAmount } from "@/lib/claims/offer-copy";
+import { offerValue } from "@/lib/claims/offer-copy";
 import { ImportCodesForm } from "./_components/import-codes-form";
 
 export const metadata: Metadata = { title: "Gift-card codes" };
@@ -17,7 +17,7 @@ export default async function GiftCodesPage() {
   if (!isAdmin(user.role)) redirect("/forbidden?for=admin");
   const pools = await getCodePool({ actor: user });
   const label = (p: (typeof pools)[number]) => {
-    const amount = offerAmount({ kind: "GIFT_CARD", months: null, valueCents: p.valueCents, currency: p.currency });
+    const amount = offerValue({ kind: "GIFT_CARD", months: null, valueCents: p.valueCents, currency: p.currency });
     return `${p.title}${amount ? ` (${amount})` : ""} — ${p.incidentTitle}`;
   };
 

@@ -5,7 +5,7 @@ import { formatDateTime } from "@/components/format";
 import { StatusPill } from "@/components/status-pill";
 import { currentUser } from "@/lib/auth/session";
 import { listOffers } from "@/lib/claims/list-offers";
-import { ELIGIBILITY_LABEL, OFFER_KIND_LABEL, OFFER_MODE_LABEL, offerAmount } from "@/lib/claims/offer-copy";
+import { ELIGIBILITY_LABEL, OFFER_KIND_LABEL, OFFER_MODE_LABEL, offerValue } from "@/lib/claims/offer-copy";
 import { toAppError } from "@/lib/errors";
 import { INCIDENT_STATUS_LABEL } from "@/lib/incidents/labels";
 import { toUtcDateTimeLocal } from "@/lib/restoration/utc-datetime";
@@ -61,7 +61,7 @@ export default async function OffersPage({ searchParams }: Props) {
             ) : (
               <ul className="space-y-4">
                 {offers.map((offer) => {
-                  const amount = offerAmount(offer);
+                  const amount = offerValue(offer);
                   const taken = offer._count.claimItems + offer._count.grants;
                   return (
                     <li key={offer.id} aria-label={`Offer ${offer.title}`} className="card space-y-3">

@@ -1,0 +1,97 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { makeClaimScenario } from "./claims-test-scenario";
+import { getMyCompensation } from "./get-my-compensation";
+import { submitClaim } from "./submit-claim";
+
+describe("submitClaim (PostgreSQL)", () => {
+  it("creates one claim with its items, audited, and a claim number", async () => {
+    const s = await makeClaimScenario();
+    const gift = await s.offer("GIFT_CARD");
+    const user = await s.subscriber();
+    const result = await submitClaim({ actor: user, input: s.form([gift.id], { giftCardEmail: " Me@Example.com " }), context: { ip: "203.0.113.9", deviceId: "dev-1" } });
+    expect(result.created).toBe(true);
+    expect(result.number).toMatch(/^C-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    const claim = await db.claim.findUniqueOrThrow({ where: { number: result.number }, include: { items: true } });
+    expect(claim).toMatchObject({ userId: user.id, status: "SUBMITTED", giftCardEmail: "me@example.com", ip: "203.0.113.9", deviceId: "dev-1" });
+    expect(claim.items.map((i) => i.offerId)).toEqual([gift.id]);
+    expect(await db.auditLog.count({ where: { entityType: "Claim", entityId: String(claim.id), action: "claim.submitted" } })).toBe(1);
+  });
+
+  it("turns 50 concurrent copies of one form into exactly one claim, the same number for all", async () => {
+    const s = await makeClaimScenario();
+    const gift = await s.offer("GIFT_CARD");
+    const user = await s.subscriber();
+    const input = s.form([gift.id], { giftCardEmail: user.email });
+    const results = await Promise.all(Array.from({ length: 50 }, () => submitClaim({ actor: user, input })));
+    expect(new Set(results.map((r) => r.number)).size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(await db.claim.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("refuses a second form for the same incident with the existing claim number", async () => {
+    const s = await makeClaimScenario();
+    const gift = await s.offer("GIFT_CARD");
+    const user = await s.subscriber();
+    const first = await submitClaim({ actor: user, input: s.form([gift.id], { giftCardEmail: user.email }) });
+    const second = await Promise.allSettled(Array.from({ length: 10 }, () => submitClaim({ actor: user, input: s.form([gift.id], { giftCardEmail: user.email }) })));
+    for (const r of second) expect(r).toMatchObject({ status: "rejected", reason: { code: "CONFLICT", message: `You already claimed compensation for this incident: claim ${first.number}.` } });
+    expect(await db.claim.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("respects the claim window at its edges and stores nothing outside it", async () => {
+    const s = await makeClaimScenario();
+    const opensAt = new Date(Date.now() + 60_000);
+    const closesAt = new Date(Date.now() + 120_000);
+    const gift = await s.offer("GIFT_CARD", { opensAt, closesAt });
+    const user = await s.subscriber();
+    const at = (now: Date) => submitClaim({ actor: user, input: s.form([gift.id], { giftCardEmail: user.email }), context: { now } });
+    await expect(at(new Date(opensAt.getTime() - 1))).rejects.toMatchObject({ code: "INVALID", message: expect.stringMatching(/not open yet/) });
+    await expect(at(closesAt)).rejects.toMatchObject({ code: "INVALID", message: expect.stringMatching(/has closed.*Nothing was submitted/) });
+    expect(await db.claim.count({ where: { userId: user.id } })).toBe(0);
+    await expect(at(opensAt)).resolves.toMatchObject({ created: true });
+  });
+
+  it("re-checks eligibility, exclusive groups, the gift-card email and the attestation on the server", async () => {
+    const s = await makeClaimScenario();
+    const extra = await s.offer("GIFT_CARD", { eligibility: "ANY_UNRECOVERABLE_OR_PARTIAL" });
+    const a = await s.offer("SERVICE_CREDIT", { exclusiveGroup: "pick-one" });
+    const b = await s.offer("OTHER", { exclusiveGroup: "pick-one" });
+    const auto = await s.offer("SERVICE_CREDIT", { mode: "AUTOMATIC" });
+    const user = await s.subscriber({ contacts: "RESTORED" });
+    await expect(submitClaim({ actor: user, input: s.form([extra.id], { giftCardEmail: user.email }) })).rejects.toMatchObject({ message: expect.stringMatching(/not eligible.*has been recovered/) });
+    await expect(submitClaim({ actor: user, input: s.form([a.id, b.id]) })).rejects.toMatchObject({ message: expect.stringMatching(/choose only one/) });
+    await expect(submitClaim({ actor: user, input: s.form([auto.id]) })).rejects.toMatchObject({ message: expect.stringMatching(/applied automatically/) });
+    const photosLost = await s.subscriber({ photos: "UNRECOVERABLE" });
+    await expect(submitClaim({ actor: photosLost, input: s.form([extra.id]) })).rejects.toMatchObject({ details: { field: "giftCardEmail" } });
+    await expect(submitClaim({ actor: photosLost, input: s.form([extra.id], { giftCardEmail: photosLost.email, attested: undefined }) })).rejects.toMatchObject({ details: { field: "attested" } });
+    await expect(submitClaim({ actor: user, input: s.form([a.id]) })).resolves.toMatchObject({ created: true });
+    expect(await db.claim.count({ where: { userId: { in: [user.id, photosLost.id] } } })).toBe(1);
+  });
+
+  it("refuses staff accounts and a form key used by someone else", async () => {
+    const s = await makeClaimScenario();
+    const gift = await s.offer("GIFT_CARD");
+    await expect(submitClaim({ actor: s.staff, input: s.form([gift.id]) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const [one, two] = [await s.subscriber(), await s.subscriber()];
+    const key = randomUUID();
+    await submitClaim({ actor: one, input: s.form([gift.id], { giftCardEmail: one.email, idempotencyKey: key }) });
+    await expect(submitClaim({ actor: two, input: s.form([gift.id], { giftCardEmail: two.email, idempotencyKey: key }) })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("shows the subscriber what they may claim and why", async () => {
+    const s = await makeClaimScenario();
+    const base = await s.offer("GIFT_CARD");
+    const extra = await s.offer("OTHER", { eligibility: "ANY_UNRECOVERABLE_OR_PARTIAL" });
+    const user = await s.subscriber({ contacts: "RESTORED", photos: "UNRECOVERABLE" });
+    const [mine] = (await getMyCompensation(user)).filter((m) => m.incident.id === s.incident.id);
+    expect(mine!.claimable.map((o) => o.id)).toEqual([base.id, extra.id]);
+    expect(mine!.offers.find((o) => o.id === extra.id)!.eligibility.reasons).toEqual(["your photos could not be recovered"]);
+    await submitClaim({ actor: user, input: s.form([base.id], { giftCardEmail: user.email }) });
+    const [after] = (await getMyCompensation(user)).filter((m) => m.incident.id === s.incident.id);
+    expect(after!.claim?.status).toBe("SUBMITTED");
+    expect(after!.claimable).toEqual([]);
+    expect(after!.offers.find((o) => o.id === base.id)!.claimed).toBe(true);
+  });
+});

@@ -1,0 +1,136 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { db, pgPool } from "@/lib/db";
+import { Conflict, Forbidden, Invalid, toAppError } from "@/lib/errors";
+import { parseInput } from "@/lib/parse-input";
+import { newClaimNumber } from "./claim-number";
+import { sendClaimEmail } from "./claim-emails";
+import { decideOneClaim, decisionEmailKind } from "./decide-claims";
+import { evaluateEligibility, loadEligibilityRecords } from "./eligibility";
+import type { FraudSignalSource } from "./list-claims";
+import { windowState } from "./offer-window";
+
+export const SubmitClaimInput = z.object({
+  incidentId: z.coerce.number().int().positive(),
+  offerIds: z
+    .array(z.coerce.number().int().positive())
+    .min(1, "Choose at least one offer.")
+    .max(20)
+    .transform((ids) => [...new Set(ids)]),
+  giftCardEmail: z.string().trim().max(254, "That email address is too long.").optional().transform((v) => (v ? v.toLowerCase() : undefined)),
+  attested: z.literal(true, { error: "Tick the box to confirm that the information is true." }),
+  /** Generated when the form is rendered: every retry of one form carries the same key. */
+  idempotencyKey: z.uuid({ error: "This form has expired. Reload the page and try again." }),
+});
+
+export type SubmitClaimResult = { number: string; created: boolean };
+
+interface Context {
+  /** With fraud signals available, an eligible claim with none is approved at once. */
+  autoApprove?: FraudSignalSource;
+  ip?: string | null;
+  deviceId?: string | null;
+  /** Runs follow-up work (the confirmation email) after the response, e.g. Next.js's after(). */
+  afterResponse?: (task: () => Promise<void>) => void;
+  now?: Date;
+}
+
+/**
+ * A subscriber claims offers for one incident. A double click, a retry or many concurrent copies
+ * of the same form produce one claim (the idempotency key); a second form is refused with the
+ * number of the claim already made (the unique incident × subscriber key).
+ */
+export async function submitClaim({ actor, input, context = {} }: { actor: Actor; input: unknown; context?: Context }): Promise<SubmitClaimResult> {
+  if (actor.role !== "SUBSCRIBER") throw Forbidden("Claims are made by subscribers from their own account.");
+  const data = parseInput(SubmitClaimInput, input);
+  const now = context.now ?? new Date();
+
+  const [replay, offers, records] = await Promise.all([
+    findReplay(actor, data.idempotencyKey),
+    db.compensationOffer.findMany({ where: { incidentId: data.incidentId, id: { in: data.offerIds } } }),
+    loadEligibilityRecords(db, { incidentId: data.incidentId, userId: actor.id }),
+  ]);
+  if (replay) return replay;
+  if (offers.length !== data.offerIds.length) throw Invalid("One of the chosen offers no longer exists. Reload the page.", { field: "offerIds" });
+  const groups = new Set<string>();
+  for (const offer of offers) {
+    if (offer.mode !== "CLAIM") throw Invalid(`“${offer.title}” is applied automatically; there is nothing to claim.`, { field: "offerIds" });
+    const window = windowState(offer, now);
+    if (window === "CLOSED") throw Invalid(`The claim window for “${offer.title}” has closed, so it can no longer be claimed. Nothing was submitted.`, { field: "offerIds" });
+    if (window === "NOT_OPEN") throw Invalid(`Claims for “${offer.title}” are not open yet. Nothing was submitted.`, { field: "offerIds" });
+    const eligibility = evaluateEligibility(offer.eligibility, records);
+    if (!eligibility.eligible) throw Invalid(`You are not eligible for “${offer.title}”: ${eligibility.reasons.join("; ")}.`, { field: "offerIds" });
+    if (offer.exclusiveGroup) {
+      if (groups.has(offer.exclusiveGroup)) throw Invalid("Some of these offers are alternatives: choose only one of them.", { field: "offerIds" });
+      groups.add(offer.exclusiveGroup);
+    }
+  }
+  const needsEmail = offers.some((o) => o.kind === "GIFT_CARD");
+  if (needsEmail && !z.email().safeParse(data.giftCardEmail).success) {
+    throw Invalid("Enter the email address the gift card should be sent to, such as name@example.com.", { field: "giftCardEmail" });
+  }
+
+  let created: { id: number; number: string };
+  try {
+    created = await insertClaim({ actor, data, offerIds: offers.map((o) => o.id), giftCardEmail: needsEmail ? (data.giftCardEmail ?? null) : null, now, context });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code !== "P2002" && code !== "23505") throw error;
+    // A unique key was taken by a concurrent copy: the same form gets its claim back.
+    const again = await findReplay(actor, data.idempotencyKey);
+    if (again) return again;
+    const existing = await db.claim.findUnique({ where: { incidentId_userId: { incidentId: data.incidentId, userId: actor.id } }, select: { number: true } });
+    if (existing) throw Conflict(`You already claimed compensation for this incident: claim ${existing.number}.`);
+    throw error;
+  }
+  const followUp = async () => {
+    await sendClaimEmail({ kind: "submitted", to: actor.email, number: created.number });
+    if (context.autoApprove) await autoApprove(created.id, context.autoApprove);
+  };
+  if (context.afterResponse) context.afterResponse(followUp);
+  else await followUp();
+  return { number: created.number, created: true };
+}
+
+/**
+ * The claim, its items and its audit entry in one statement (atomic on its own): submissions
+ * arrive in bursts, and one round trip instead of a transaction's six keeps the pool free.
+ */
+async function insertClaim({ actor, data, offerIds, giftCardEmail, now, context }: { actor: Actor; data: z.output<typeof SubmitClaimInput>; offerIds: number[]; giftCardEmail: string | null; now: Date; context: Context }) {
+  const { rows } = await pgPool().query<{ id: number; number: string }>(
+    `WITH claim AS (
+       INSERT INTO "Claim" (number, "incidentId", "userId", "giftCardEmail", "attestedAt", "idempotencyKey", ip, "deviceId", "updatedAt")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now()) RETURNING id, number, status, "giftCardEmail"
+     ), items AS (
+       INSERT INTO "ClaimItem" ("claimId", "offerId") SELECT claim.id, o FROM claim, unnest($9::int[]) o
+     ), audit AS (
+       INSERT INTO "AuditLog" ("actorId", "actorEmail", action, "entityType", "entityId", after, ip)
+       SELECT $3, $10, 'claim.submitted', 'Claim', claim.id::text,
+         jsonb_build_object('id', claim.id, 'number', claim.number, 'status', claim.status, 'giftCardEmail', claim."giftCardEmail", 'offerIds', to_jsonb($9::int[])), $7
+       FROM claim
+     )
+     SELECT id, number FROM claim`,
+    [newClaimNumber(), data.incidentId, actor.id, giftCardEmail, now, data.idempotencyKey, context.ip ?? null, context.deviceId ?? null, offerIds, actor.email],
+  );
+  return rows[0]!;
+}
+
+/** Eligibility was checked above; with no fraud signal either, nobody needs to look at this claim. */
+async function autoApprove(claimId: number, fraudSignals: FraudSignalSource): Promise<void> {
+  const signals = await fraudSignals([claimId]);
+  if ((signals.get(claimId)?.length ?? 0) > 0) return;
+  try {
+    const decided = await decideOneClaim(claimId, "APPROVE", "", null);
+    await sendClaimEmail({ kind: decisionEmailKind(decided.status), to: decided.email, number: decided.number });
+  } catch (error) {
+    // Decided meanwhile by staff: their decision stands.
+    if (toAppError(error)?.code !== "CONFLICT") throw error;
+  }
+}
+
+async function findReplay(actor: Actor, idempotencyKey: string): Promise<SubmitClaimResult | null> {
+  const claim = await db.claim.findUnique({ where: { idempotencyKey }, select: { number: true, userId: true } });
+  if (!claim) return null;
+  if (claim.userId !== actor.id) throw Conflict("This form was already used. Reload the page and try again.");
+  return { number: claim.number, created: false };
+}

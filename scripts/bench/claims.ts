@@ -1,0 +1,116 @@
+// `npm run bench:claims`: 100 eligible subscribers each submit the same claim form twice at once
+// (200 concurrent POST /api/claims through the production server, real database sessions), then
+// staff approve every claim so each gets a gift-card code from a pool of 100. Prints claims
+// created, codes assigned, duplicates and claims/s. Last line: RESULT {...}.
+// Options: --skip-build (reuse .next).
+import { spawnSync } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { createTestEnv, freePort } from "../test-env";
+import { startServer } from "./load";
+
+const { values } = parseArgs({ options: { "skip-build": { type: "boolean" } } });
+const SUBSCRIBERS = 100;
+
+const testEnv = await createTestEnv();
+Object.assign(process.env, testEnv.vars);
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const env = { ...process.env, ...testEnv.vars, NEXTAUTH_URL: base, NODE_ENV: "production" as const };
+let stopServer: (() => Promise<void>) | undefined;
+const db = new pg.Client({ connectionString: testEnv.vars.DATABASE_URL });
+
+try {
+  if (!values["skip-build"] || !existsSync(".next/BUILD_ID")) {
+    console.log("Building the production server…");
+    if (spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env }).status !== 0) throw new Error("next build failed");
+  }
+  const { encryptCode, hashCode, lastFour } = await import("../../lib/claims/code-crypto");
+  await db.connect();
+  // Two incidents of the same shape: a small one to warm the server up, then the measured one.
+  async function scenario(count: number) {
+    const tag = randomUUID().slice(0, 8);
+    const incidentId = (await db.query<{ id: number }>(`INSERT INTO "Incident" (slug, title, impact, "updatedAt") VALUES ($1, $2, 'MAJOR', now()) RETURNING id`, [`bench-claims-${tag}`, `Claims benchmark ${tag}`])).rows[0]!.id;
+    const offerId = (
+      await db.query<{ id: number }>(
+        `INSERT INTO "CompensationOffer" ("incidentId", kind, title, description, "valueCents", eligibility, mode, "opensAt", "closesAt", "updatedAt")
+         VALUES ($1, 'GIFT_CARD', '$100 gift card', 'Benchmark offer.', 10000, 'ANY_AFFECTED', 'CLAIM', now() - interval '1 hour', now() + interval '1 day', now()) RETURNING id`,
+        [incidentId],
+      )
+    ).rows[0]!.id;
+    for (let i = 0; i < count; i++) {
+      const code = `BENCH-${randomUUID()}`;
+      await db.query(`INSERT INTO "GiftCardCode" ("offerId", "codeEncrypted", "codeHash", last4) VALUES ($1, $2, $3, $4)`, [offerId, encryptCode(code), hashCode(code), lastFour(code)]);
+    }
+    const users = (
+      await db.query<{ id: string; email: string }>(
+        `INSERT INTO "User" (id, email, role, "updatedAt") SELECT gen_random_uuid()::text, 'bench-claimant-' || $1 || '-' || n || '@example.com', 'SUBSCRIBER', now()
+         FROM generate_series(1, $2::int) n RETURNING id, email`,
+        [tag, count],
+      )
+    ).rows;
+    await db.query(
+      `INSERT INTO "RestorationRecord" ("incidentId", "userId", "categoryId", state, "itemsLost", "asOf")
+       SELECT $1, u, (SELECT id FROM "DataCategory" WHERE slug = 'photos'), 'UNRECOVERABLE', 10, now() FROM unnest($2::text[]) u`,
+      [incidentId, users.map((u) => u.id)],
+    );
+    // A fresh session (30 days, like a real sign-in), so next-auth does not extend it on every request.
+    const tokens = users.map(() => randomBytes(32).toString("hex"));
+    await db.query(
+      `INSERT INTO "Session" (id, "sessionToken", "userId", expires) SELECT gen_random_uuid()::text, t, u, now() + interval '30 days' FROM unnest($1::text[], $2::text[]) AS x(t, u)`,
+      [tokens, users.map((u) => u.id)],
+    );
+    return { incidentId, offerId, users, tokens };
+  }
+  const warm = await scenario(20);
+  const { incidentId, offerId, users, tokens } = await scenario(SUBSCRIBERS);
+
+  const server = await startServer("node_modules/.bin/tsx", ["scripts/start.ts", "--port", String(port)], env, `${base}/`);
+  stopServer = server.stop;
+  const post = (token: string, body: unknown) =>
+    fetch(`${base}/api/claims`, { method: "POST", headers: { "content-type": "application/json", cookie: `next-auth.session-token=${token}` }, body: JSON.stringify(body) });
+  const formsOf = (s: { incidentId: number; offerId: number; users: { email: string }[] }) =>
+    s.users.map((u) => ({ incidentId: s.incidentId, offerIds: [s.offerId], giftCardEmail: u.email, attested: true, idempotencyKey: randomUUID() }));
+  // Warm-up on the small incident: route, session lookup, queries and mail transport load once.
+  const warmForms = formsOf(warm);
+  await Promise.all(warm.tokens.flatMap((t, i) => [post(t, warmForms[i]), post(t, warmForms[i])]).map((p) => p.then((r) => r.text())));
+  // Their confirmation emails go out after the responses; let them land before measuring.
+  for (let i = 0; i < 120 && readdirSync(testEnv.vars.MAILBOX_DIR!).length < warm.users.length; i++) await new Promise((r) => setTimeout(r, 250));
+
+  const forms = formsOf({ incidentId, offerId, users });
+  console.log(`${SUBSCRIBERS} subscribers × 2 concurrent submissions of the same form…`);
+  const started = performance.now();
+  const responses = await Promise.all(
+    users.flatMap((_, i) => [0, 1].map(() => post(tokens[i]!, forms[i]).then(async (r) => ({ user: i, status: r.status, body: (await r.json()) as { number?: string } })))),
+  );
+  const seconds = (performance.now() - started) / 1000;
+
+  const counts = (await db.query<{ claims: number; users: number }>(`SELECT count(*)::int AS claims, count(DISTINCT "userId")::int AS users FROM "Claim" WHERE "incidentId" = $1`, [incidentId])).rows[0]!;
+  const failed = responses.filter((r) => r.status >= 300);
+  const mismatched = users.filter((_, i) => new Set(responses.filter((r) => r.user === i).map((r) => r.body.number)).size !== 1).length;
+  const duplicates = counts.claims - counts.users;
+
+  // Staff approve every claim in bulk: each approval takes its code in its own transaction.
+  const { decideClaims } = await import("../../lib/claims/decide-claims");
+  const staff = (await db.query<{ id: string; email: string }>(`SELECT id, email FROM "User" WHERE role = 'ADMIN' LIMIT 1`)).rows[0]!;
+  const claimIds = (await db.query<{ id: number }>(`SELECT id FROM "Claim" WHERE "incidentId" = $1 ORDER BY id`, [incidentId])).rows.map((r) => r.id);
+  const approveStarted = performance.now();
+  await decideClaims({ actor: { ...staff, role: "ADMIN" }, input: { claimIds, decision: "APPROVE" } });
+  const approveSeconds = (performance.now() - approveStarted) / 1000;
+  const codes = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "GiftCardCode" WHERE "offerId" = $1 AND "claimItemId" IS NOT NULL`, [offerId])).rows[0]!.n;
+  const distinctCodes = (await db.query<{ n: number }>(`SELECT count(DISTINCT "claimItemId")::int AS n FROM "GiftCardCode" WHERE "offerId" = $1 AND "claimItemId" IS NOT NULL`, [offerId])).rows[0]!.n;
+
+  const claimsPerSecond = Math.round(counts.claims / seconds);
+  console.log(`Requests: ${responses.length} (${failed.length} failed${failed[0] ? `, e.g. ${failed[0].status} ${JSON.stringify(failed[0].body)}` : ""})`);
+  console.log(`Claims created: ${counts.claims} for ${counts.users} subscribers in ${seconds.toFixed(2)} s (${claimsPerSecond} claims/s)`);
+  console.log(`Duplicates: ${duplicates}; subscribers whose two answers differed: ${mismatched}`);
+  console.log(`Codes assigned on approval: ${codes} to ${distinctCodes} claims, in ${approveSeconds.toFixed(2)} s`);
+  console.log(`RESULT ${JSON.stringify({ claims: counts.claims, codes, duplicates, claims_per_s: claimsPerSecond })}`);
+} finally {
+  await db.end().catch(() => {});
+  await stopServer?.();
+  await testEnv.teardown();
+}
+process.exit(0);
