@@ -5,6 +5,7 @@ import { after } from "next/server";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
+import { getFraudSignals } from "@/lib/claims/fraud-signals";
 import { submitClaim } from "@/lib/claims/submit-claim";
 import { env } from "@/lib/env";
 import { toFormFailure, type FormResult } from "@/lib/form-result";
@@ -36,8 +37,7 @@ export async function submitClaimAction(_previous: FormResult, form: FormData): 
         attested: form.get("attested") === "yes",
         idempotencyKey: form.get("idempotencyKey"),
       },
-      // Auto-approval takes getFraudSignals here once the fraud signals are in (autoApprove: getFraudSignals).
-      context: { ip: clientIp(await headers(), env().TRUSTED_PROXY_HOPS), deviceId: await deviceId(), afterResponse: after },
+      context: { ip: clientIp(await headers(), env().TRUSTED_PROXY_HOPS), deviceId: await deviceId(), afterResponse: after, autoApprove: getFraudSignals },
     });
     number = result.number;
   } catch (error) {

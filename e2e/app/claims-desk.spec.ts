@@ -26,7 +26,7 @@ test("staff add a gift-card offer, and a refused save keeps what they typed", as
   await expect(form.getByRole("status")).toHaveText(`Offer “${title}” added.`);
   await expect(form.getByLabel("Title")).toHaveValue("");
   const offer = page.getByRole("listitem", { name: `Offer ${title}` });
-  await expect(offer).toContainText("Gift card: $25.00");
+  await expect(offer).toContainText("$25 gift card");
   await expect(offer).toContainText("Nov 20, 2026, 9:00 AM UTC – Dec 20, 2026, 9:00 AM UTC");
 });
 

@@ -21,7 +21,7 @@ export async function makeClaimScenario() {
   const categories = await db.dataCategory.findMany({ where: { slug: { in: ["contacts", "photos"] } } });
   const category = (slug: string) => categories.find((c) => c.slug === slug)!;
 
-  async function offer(kind: OfferKind, extra: { mode?: OfferMode; eligibility?: "ANY_AFFECTED" | "ANY_UNRECOVERABLE_OR_PARTIAL"; exclusiveGroup?: string; opensAt?: Date; closesAt?: Date | null; months?: number } = {}) {
+  async function offer(kind: OfferKind, extra: { mode?: OfferMode; eligibility?: "ANY_AFFECTED" | "ANY_UNRECOVERABLE_OR_PARTIAL"; exclusiveGroup?: string; opensAt?: Date; closesAt?: Date | null; months?: number; autoApprove?: boolean } = {}) {
     return db.compensationOffer.create({
       data: {
         incidentId: incident.id,
@@ -35,6 +35,7 @@ export async function makeClaimScenario() {
         exclusiveGroup: extra.exclusiveGroup ?? null,
         opensAt: extra.opensAt ?? new Date(Date.now() - HOUR),
         closesAt: extra.closesAt === undefined ? new Date(Date.now() + 24 * HOUR) : extra.closesAt,
+        autoApprove: extra.autoApprove ?? false,
       },
     });
   }

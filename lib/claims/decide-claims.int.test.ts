@@ -103,9 +103,18 @@ describe("deciding claims (PostgreSQL)", () => {
     const search = await listClaims({ actor: s.staff, input: { q: a.user.email.toUpperCase() } });
     expect(search.claims.map((c) => c.number)).toEqual([a.number]);
     expect((await listClaims({ actor: s.staff, input: { q: a.number.toLowerCase() } })).claims.map((c) => c.id)).toEqual([a.id]);
-    const auto = await s.offer("OTHER");
+    // Auto-approval needs the offer to allow it and no fraud signal on the claim.
+    const auto = await s.offer("OTHER", { autoApprove: true });
     const user = await s.subscriber();
     const { number } = await submitClaim({ actor: user, input: s.form([auto.id]), context: { autoApprove: async () => new Map() } });
     expect((await getMyClaim(user, number)).status).toBe("FULFILLED");
+    const reviewed = await s.offer("OTHER");
+    const other = await s.subscriber();
+    const manual = await submitClaim({ actor: other, input: s.form([reviewed.id]), context: { autoApprove: async () => new Map() } });
+    expect((await getMyClaim(other, manual.number)).status).toBe("SUBMITTED");
+    const flaggedOffer = await s.offer("OTHER", { autoApprove: true });
+    const third = await s.subscriber();
+    const held = await submitClaim({ actor: third, input: s.form([flaggedOffer.id]), context: { autoApprove: async (ids) => new Map(ids.map((id) => [id, [{ code: "SHARED_IP", message: "3 claims from the same IP address in 24 h" }]])) } });
+    expect((await getMyClaim(third, held.number)).status).toBe("SUBMITTED");
   });
 });

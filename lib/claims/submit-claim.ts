@@ -115,8 +115,13 @@ async function insertClaim({ actor, data, offerIds, giftCardEmail, now, context 
   return rows[0]!;
 }
 
-/** Eligibility was checked above; with no fraud signal either, nobody needs to look at this claim. */
+/**
+ * Eligibility was checked above; when every offer claimed allows auto-approval (set per offer by
+ * staff) and no fraud signal shows, nobody needs to look at this claim.
+ */
 async function autoApprove(claimId: number, fraudSignals: FraudSignalSource): Promise<void> {
+  const needsReview = await db.claimItem.count({ where: { claimId, offer: { autoApprove: false } } });
+  if (needsReview > 0) return;
   const signals = await fraudSignals([claimId]);
   if ((signals.get(claimId)?.length ?? 0) > 0) return;
   try {

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { formatDateTime } from "@/components/format";
 import { currentUser } from "@/lib/auth/session";
 import { listAutomaticOffers } from "@/lib/claims/list-automatic-offers";
+import { getFraudSignals } from "@/lib/claims/fraud-signals";
 import { listClaims } from "@/lib/claims/list-claims";
 import { CLAIM_STATUS_COPY } from "@/lib/claims/offer-copy";
 import { windowState } from "@/lib/claims/offer-window";
@@ -21,8 +22,7 @@ export default async function ClaimsQueuePage({ searchParams }: { searchParams: 
   if (!user) redirect("/signin?callbackUrl=/admin/claims");
   const params = await searchParams;
   const input = { status: one(params.status), offerId: one(params.offer), flagged: one(params.flagged), q: one(params.q), page: one(params.page) };
-  // Fraud signals come from lib/claims/fraud-signals.ts (getFraudSignals), passed as `fraudSignals` here.
-  const [queue, automatic] = await Promise.all([listClaims({ actor: user, input }), listAutomaticOffers(user)]);
+  const [queue, automatic] = await Promise.all([listClaims({ actor: user, input, fraudSignals: getFraudSignals }), listAutomaticOffers(user)]);
   const { filters } = queue;
   const pageHref = (page: number) => {
     const query = new URLSearchParams(Object.entries({ ...input, page: String(page) }).filter((e): e is [string, string] => Boolean(e[1])));

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { after } from "next/server";
 import { requireUser } from "@/lib/auth/session";
+import { getFraudSignals } from "@/lib/claims/fraud-signals";
 import { submitClaim } from "@/lib/claims/submit-claim";
 import { env } from "@/lib/env";
 import { errorResponse, Forbidden } from "@/lib/errors";
@@ -32,7 +33,7 @@ export async function POST(request: Request): Promise<Response> {
     const body: unknown = await request.json().catch(() => ({}));
     const existingDevice = deviceIdOf(request);
     const deviceId = existingDevice ?? randomUUID();
-    const result = await submitClaim({ actor, input: body, context: { ip: clientIp(request.headers, env().TRUSTED_PROXY_HOPS), deviceId, afterResponse: after } });
+    const result = await submitClaim({ actor, input: body, context: { ip: clientIp(request.headers, env().TRUSTED_PROXY_HOPS), deviceId, afterResponse: after, autoApprove: getFraudSignals } });
     const headers = new Headers(PRIVATE);
     if (!existingDevice) headers.append("Set-Cookie", `${DEVICE_COOKIE}=${deviceId}; Path=/; Max-Age=${60 * 60 * 24 * 400}; HttpOnly; SameSite=Lax`);
     return Response.json(result, { status: result.created ? 201 : 200, headers });

@@ -71,7 +71,7 @@ export default async function OffersPage({ searchParams }: Props) {
                       </div>
                       <p className="whitespace-pre-line break-words text-sm">{offer.description}</p>
                       <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-                        <dt className="muted">Gives</dt><dd>{OFFER_KIND_LABEL[offer.kind]}{amount ? `: ${amount}` : ""}</dd>
+                        <dt className="muted">Gives</dt><dd>{amount ?? OFFER_KIND_LABEL[offer.kind]}</dd>
                         <dt className="muted">Eligible</dt><dd>{ELIGIBILITY_LABEL[offer.eligibility]}</dd>
                         <dt className="muted">Window</dt><dd>{formatDateTime(offer.opensAt)} – {offer.closesAt ? formatDateTime(offer.closesAt) : "no end date"}</dd>
                         <dt className="muted">Mode</dt><dd>{OFFER_MODE_LABEL[offer.mode]}{offer.autoApprove ? "; approved automatically when clean" : ""}</dd>
