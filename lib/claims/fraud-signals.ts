@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { QUALIFYING_STATES } from "./eligibility";
 
 export type FraudSignal = { code: "SHARED_IP" | "SHARED_DEVICE" | "SHARED_GIFT_EMAIL" | "INELIGIBLE"; message: string };
 
@@ -64,7 +65,7 @@ export async function getFraudSignals(claimIds: number[], thresholds: Partial<Fr
     WHERE NOT EXISTS (
       SELECT 1 FROM "RestorationRecord" r
       WHERE r."incidentId" = t."incidentId" AND r."userId" = t."userId"
-        AND CASE WHEN o.eligibility = 'ANY_AFFECTED' THEN r.state <> 'NOT_AFFECTED' ELSE r.state IN ('UNRECOVERABLE', 'PARTIAL') END
+        AND r.state::text = ANY (CASE WHEN o.eligibility = 'ANY_AFFECTED' THEN ${[...QUALIFYING_STATES.ANY_AFFECTED]}::text[] ELSE ${[...QUALIFYING_STATES.ANY_UNRECOVERABLE_OR_PARTIAL]}::text[] END)
     )`;
   const order: FraudSignal["code"][] = ["INELIGIBLE", "SHARED_GIFT_EMAIL", "SHARED_DEVICE", "SHARED_IP"];
   rows.sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code));
