@@ -38,12 +38,14 @@ const shots: { name: string; path: string; as?: string; scheme?: "light" | "dark
   { name: "signin", path: "/signin" },
   { name: "mailbox", path: "/dev/mailbox" },
   { name: "me", path: "/me", as: "sam.rivera@example.com" },
+  { name: "claims", path: "/claims", as: "sam.rivera@example.com" },
   { name: "admin", path: "/admin", as: "admin@nimbus.example" },
   { name: "restoration", path: "/admin/restoration", as: "admin@nimbus.example" },
   { name: "imports", path: "/admin/restoration/imports", as: "admin@nimbus.example" },
   { name: "subscriber", path: "/admin/restoration/subscribers?q=NM-100001", as: "admin@nimbus.example" },
   { name: "staff-incidents", path: "/admin/incidents", as: "admin@nimbus.example" },
   { name: "staff-qa", path: "/admin/qa", as: "admin@nimbus.example" },
+  { name: "staff-claims", path: "/admin/claims", as: "admin@nimbus.example" },
   { name: "home-dark", path: "/", scheme: "dark" },
 ];
 
