@@ -1,29 +1,13 @@
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { errorResponse, Forbidden } from "@/lib/errors";
+import { isCrossSite } from "@/lib/security/cross-site";
 import { markPublicChange } from "@/lib/public/mark-public-change";
 
 export type PostRoute = { params: Promise<{ id: string }> };
 export type IncidentRoute = { params: Promise<{ slug: string }> };
 
 const PRIVATE = { "Cache-Control": "private, no-store" } as const;
-
-/**
- * Cookies alone must not be enough to post or moderate: a request another site makes a browser send
- * carries `Sec-Fetch-Site: cross-site` (or a foreign Origin on older browsers) and is refused.
- */
-function isCrossSite(request: Request): boolean {
-  const site = request.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") return true;
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
-}
 
 async function jsonBody(request: Request): Promise<Record<string, unknown>> {
   const text = await request.text();

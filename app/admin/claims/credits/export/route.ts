@@ -1,21 +1,9 @@
 import { requireStaff } from "@/lib/auth/session";
 import { exportServiceCredits, reexportServiceCredits, type CreditExport } from "@/lib/claims/export-service-credits";
+import { isCrossSite } from "@/lib/security/cross-site";
 import { errorResponse, Forbidden } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
-
-/** A request another site makes the browser send (Sec-Fetch-Site or a foreign Origin) may not export. */
-function isCrossSite(request: Request): boolean {
-  const site = request.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") return true;
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  try {
-    return new URL(origin).host !== (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
-  } catch {
-    return true;
-  }
-}
 
 function download({ ref, count, csv }: CreditExport): Response {
   const name = ref ?? `service-credits-nothing-new-${new Date().toISOString().slice(0, 10)}`;
