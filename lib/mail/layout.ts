@@ -8,13 +8,18 @@ export function escapeHtml(value: string): string {
 export function renderEmail({
   heading,
   paragraphs,
+  bullets = [],
   action,
   footer,
+  links = [],
 }: {
   heading: string;
   paragraphs: string[];
+  bullets?: string[];
   action?: { label: string; url: string };
   footer?: string;
+  /** Small links under the footer (manage preferences, unsubscribe). */
+  links?: { label: string; url: string }[];
 }): { html: string; text: string } {
   const provider = env().PROVIDER_NAME;
   const button = action
@@ -27,15 +32,19 @@ export function renderEmail({
 <p style="margin:0 0 16px;font-size:13px;font-weight:600;color:#1d4ed8">${escapeHtml(provider)}</p>
 <h1 style="margin:0 0 16px;font-size:20px;line-height:1.3">${escapeHtml(heading)}</h1>
 ${paragraphs.map((p) => `<p style="margin:0 0 12px;font-size:15px;line-height:1.55">${escapeHtml(p)}</p>`).join("\n")}
+${bullets.length ? `<ul style="margin:0 0 12px;padding-left:20px;font-size:15px;line-height:1.55">${bullets.map((b) => `<li style="margin:0 0 4px">${escapeHtml(b)}</li>`).join("")}</ul>` : ""}
 ${button}
 ${footer ? `<p style="margin:24px 0 0;font-size:12px;color:#64748b">${escapeHtml(footer)}</p>` : ""}
+${links.length ? `<p style="margin:8px 0 0;font-size:12px;color:#64748b">${links.map((l) => `<a href="${escapeHtml(l.url)}" style="color:#475569">${escapeHtml(l.label)}</a>`).join(" · ")}</p>` : ""}
 </td></tr></table></td></tr></table></body></html>`;
   const text = [
     heading,
     "",
     ...paragraphs.flatMap((p) => [p, ""]),
+    ...(bullets.length ? [...bullets.map((b) => `- ${b}`), ""] : []),
     ...(action ? [`${action.label}: ${action.url}`, ""] : []),
     ...(footer ? ["--", footer] : []),
+    ...links.map((l) => `${l.label}: ${l.url}`),
     `${provider}`,
   ].join("\n");
   return { html, text };

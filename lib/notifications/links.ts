@@ -1,0 +1,58 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { env } from "@/lib/env";
+
+/**
+ * Signed, non-expiring links that act for one email address without a sign-in: the preferences
+ * page, one-click unsubscribe and the double opt-in confirmation. The purpose is part of what is
+ * signed, so a preferences link can never be replayed as a confirmation and vice versa.
+ */
+export type LinkPurpose = "preferences" | "confirm";
+
+/** The lists a message can belong to; one-click unsubscribe stops exactly that list. */
+export const EMAIL_LISTS = ["incidents", "restoration", "claims"] as const;
+export type EmailList = (typeof EMAIL_LISTS)[number];
+
+function signature(purpose: LinkPurpose, email: string): string {
+  return createHmac("sha256", env().NEXTAUTH_SECRET).update(`aftercare-email-link:${purpose}:${email.toLowerCase()}`).digest("base64url").slice(0, 32);
+}
+
+export function signEmailToken(purpose: LinkPurpose, email: string): string {
+  return `${Buffer.from(email.toLowerCase(), "utf8").toString("base64url")}.${signature(purpose, email)}`;
+}
+
+/** The address a token was signed for, or null for anything tampered, truncated or foreign. */
+export function verifyEmailToken(purpose: LinkPurpose, token: string | null | undefined): string | null {
+  if (!token || token.length > 600) return null;
+  const [encoded, sig, extra] = token.split(".");
+  if (!encoded || !sig || extra !== undefined) return null;
+  const email = Buffer.from(encoded, "base64url").toString("utf8");
+  if (!email.includes("@") || Buffer.from(email, "utf8").toString("base64url") !== encoded) return null;
+  const expected = Buffer.from(signature(purpose, email));
+  const given = Buffer.from(sig);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? email : null;
+}
+
+function absolute(path: string): string {
+  return new URL(path, env().NEXTAUTH_URL).toString();
+}
+
+export function preferencesUrl(email: string): string {
+  return absolute(`/preferences/${signEmailToken("preferences", email)}`);
+}
+
+export function confirmUrl(email: string): string {
+  return absolute(`/subscribe/confirm/${signEmailToken("confirm", email)}`);
+}
+
+/** RFC 8058 target: a POST with `List-Unsubscribe=One-Click` and no cookies stops the list. */
+export function oneClickUnsubscribeUrl(email: string, list: EmailList): string {
+  return absolute(`/api/email/unsubscribe?list=${list}&token=${signEmailToken("preferences", email)}`);
+}
+
+/** The headers every notification carries (RFC 2369 + RFC 8058). */
+export function unsubscribeHeaders(email: string, list: EmailList): Record<string, string> {
+  return {
+    "List-Unsubscribe": `<${oneClickUnsubscribeUrl(email, list)}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+  };
+}

@@ -1,0 +1,32 @@
+import { renderMessage, type RenderedMessage } from "./render";
+import { subscriptionConfirm } from "./subscription-confirm";
+import type { EmailTemplate } from "./types";
+
+// Each template is a different Context type; the registry only passes contexts back to the
+// template that produced them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous registry, see above
+type AnyTemplate = EmailTemplate<any>;
+
+const TEMPLATES: AnyTemplate[] = [subscriptionConfirm];
+
+const BY_NAME = new Map(TEMPLATES.map((t) => [t.name, t]));
+
+export function templateNamed(name: string): AnyTemplate | undefined {
+  return BY_NAME.get(name);
+}
+
+export interface TemplatePreview extends RenderedMessage {
+  name: string;
+  description: string;
+  list: string | null;
+}
+
+/** Every template rendered with its sample context, for the staff preview page. */
+export function listTemplatePreviews(toEmail = "alex.morgan@example.com"): TemplatePreview[] {
+  return TEMPLATES.map((template) => ({
+    name: template.name,
+    description: template.description,
+    list: template.list,
+    ...renderMessage(template, template.render(template.sample(), { toEmail }), toEmail),
+  }));
+}
