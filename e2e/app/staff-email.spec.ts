@@ -57,7 +57,7 @@ test("a message to a suppressed address shows why it cannot be retried until the
   const suppressions = page.getByRole("region", { name: /Suppressed addresses/ });
   const entry = suppressions.getByRole("listitem", { name: `Suppressed ${to}` });
   await expect(entry).toContainText("550 5.1.1 user unknown");
-  await entry.getByText("Lift", { exact: true }).click();
+  await entry.getByText(`Lift the suppression of ${to}`).click();
   await entry.getByLabel(/Why may this address get email again/).fill("Customer fixed the mailbox, ticket 5521");
   await entry.getByRole("button", { name: `Lift suppression of ${to}` }).click();
   await expect(suppressions.getByRole("status")).toContainText(`${to} may get email again`);

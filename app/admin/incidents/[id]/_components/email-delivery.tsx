@@ -43,7 +43,6 @@ export function EmailDelivery({ eventRef, initial, postedAt }: { eventRef: strin
   return (
     <p className="muted text-sm" data-testid="email-delivery">
       Email: {n(counts.queued)} queued · {n(counts.sent)} sent · <span className={counts.failed ? "font-semibold text-red-800 dark:text-red-300" : undefined}>{n(counts.failed)} failed</span> · {n(counts.suppressed)} suppressed
-      {counts.queued > 0 && <span className="sr-only"> (still sending, updates live)</span>}
     </p>
   );
 }
