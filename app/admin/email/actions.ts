@@ -13,7 +13,7 @@ export async function retryAction(_previous: FormResult, form: FormData): Promis
   try {
     const actor = await requireStaff();
     const target = String(form.get("retry") ?? "");
-    const input = target === "all" ? { scope: "all", q: form.get("q") ?? "" } : { scope: "one", id: target };
+    const input = target === "all" ? { scope: "all", q: form.get("q") ?? "", includeFailed: form.get("includeFailed") === "on" } : { scope: "one", id: target };
     const result = await retryDeadMessages({ actor, input });
     revalidatePath("/admin/email");
     if (result.scope === "one") return { ok: true, message: `Message ${result.id} to ${result.toEmail} is queued again; the worker sends it next.` };

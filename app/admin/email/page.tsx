@@ -87,7 +87,7 @@ export default async function EmailDeskPage({ searchParams }: { searchParams: Pr
               <dd className="muted text-xs">{hint}</dd>
             </div>
           ))}
-          <div className="card min-w-0">
+          <div className="card col-span-2 min-w-0 sm:col-span-1">
             <dt className="muted text-sm">Sent recently</dt>
             <dd className="text-2xl font-bold sm:text-3xl">{n(overview.sentLastHour)}</dd>
             <dd className="muted text-xs">in the last hour · {n(overview.sentLastDay)} in 24 h</dd>

@@ -28,9 +28,15 @@ export function ProblemList({ kind, rows, q }: { kind: "dead" | "failed"; rows: 
     <form action={action} className="space-y-3">
       <input type="hidden" name="q" value={q} />
       {kind === "dead" && rows.length > 0 && (
-        <button type="submit" name="retry" value="all" className="btn-secondary w-full sm:w-auto" disabled={pending}>
-          {q ? `Retry all dead messages to addresses containing “${q}”` : "Retry all dead messages"}
-        </button>
+        <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+          <button type="submit" name="retry" value="all" className="btn-secondary w-full sm:w-auto" disabled={pending}>
+            {q ? `Retry all dead messages to addresses containing “${q}”` : "Retry all dead messages"}
+          </button>
+          <label className="flex min-h-11 items-center gap-2 text-sm">
+            <input type="checkbox" name="includeFailed" className="size-5" />
+            Also failed messages whose address is no longer suppressed
+          </label>
+        </div>
       )}
       <FormStatus result={result} id={`${id}-status`} />
       {rows.length === 0 ? (
