@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { WORKER_NODE_ARGS } from "./scripts/worker-command";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = process.env.E2E_BASE_URL ?? `http://localhost:${PORT}`;
@@ -38,7 +39,7 @@ export default defineConfig({
         },
         {
           // The email worker (`npm run worker`) delivering the outbox to the test SMTP sink.
-          command: "node_modules/.bin/tsx scripts/worker.ts",
+          command: `node ${WORKER_NODE_ARGS.join(" ")}`,
           wait: { stdout: /delivering through/ },
           timeout: 60_000,
           reuseExistingServer: false,

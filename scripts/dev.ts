@@ -9,6 +9,7 @@ import pg from "pg";
 import { startMailSink } from "../lib/mail/sink";
 import { ensureEmbeddedDatabase } from "./db/embedded";
 import { applyMigrations } from "./db/schema-engine";
+import { WORKER_NODE_ARGS } from "./worker-command";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const port = Number(process.env.PORT ?? 3000);
@@ -47,7 +48,7 @@ const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", 
 let worker = startWorker();
 
 function startWorker() {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { stdio: "inherit", env: process.env });
+  const child = spawn(process.execPath, WORKER_NODE_ARGS, { stdio: "inherit", env: process.env });
   child.on("exit", (code, signal) => {
     if (stopping) return;
     console.error(`Email worker exited (${signal ?? code}); restarting it in 2 s.`);

@@ -6,6 +6,6 @@ const sink = await startCountingSink({ port: Number(process.argv[2] ?? 0) });
 console.log(`READY ${sink.port}`);
 process.stdin.setEncoding("utf8");
 process.stdin.on("data", (line: string) => {
-  if (line.trim() === "count") console.log(`COUNT ${sink.accepted()}`);
+  if (line.trim() === "count") console.log(`COUNT ${sink.accepted()} CONNECTIONS ${sink.connections()}`);
 });
 process.on("SIGTERM", () => void sink.close().then(() => process.exit(0)));

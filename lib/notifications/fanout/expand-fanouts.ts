@@ -13,6 +13,8 @@ export async function expandFanouts(pool: Pool, log: (line: string) => void = ()
     const client = await pool.connect();
     try {
       await client.query("BEGIN");
+      // A million-recipient fan-out de-duplicates addresses in memory instead of spilling to disk.
+      await client.query("SET LOCAL work_mem = '256MB'");
       const { rows } = await client.query<{ id: number; kind: string; subjectId: number; payload: Record<string, unknown> }>(
         `SELECT id, kind, "subjectId", payload FROM "EmailFanout" WHERE "expandedAt" IS NULL ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
       );

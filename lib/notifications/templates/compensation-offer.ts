@@ -2,6 +2,7 @@ import { offerValue } from "@/lib/claims/offer-copy";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { EmailTemplate, OutboxMessage } from "./types";
+import { utcDay } from "./email-dates";
 
 interface Context {
   title: string;
@@ -34,7 +35,7 @@ const sampleOffer = (): Context => ({
   closesAt: new Date("2027-01-31T23:59:00Z"),
   incidentTitle: "Data loss after the 14 November storage migration",
 });
-const deadline = (d: Date | null) => (d ? ` Claim it by ${new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(d)}.` : "");
+const deadline = (d: Date | null) => (d ? ` Claim it by ${utcDay(d)}.` : "");
 
 export const offerGranted: EmailTemplate<Context> = {
   name: "compensation.offer-granted",

@@ -4,6 +4,7 @@ import type { IncidentStatus } from "@/lib/generated/prisma/enums";
 import { INCIDENT_STATUS_LABEL } from "@/lib/incidents/labels";
 import { markdownToParagraphs } from "./plain-markdown";
 import type { EmailTemplate } from "./types";
+import { utcWeekdayTime } from "./email-dates";
 
 interface DigestIncident {
   title: string;
@@ -18,7 +19,6 @@ interface Context {
 }
 
 const clip = (text: string) => (text.length > 220 ? `${text.slice(0, 217).trimEnd()}…` : text);
-const time = (d: Date) => `${new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "UTC" }).format(d)} UTC`;
 
 export const incidentDigest: EmailTemplate<Context> = {
   name: "incident.digest",
@@ -64,7 +64,7 @@ export const incidentDigest: EmailTemplate<Context> = {
       subject: `Daily summary: ${count} update${count === 1 ? "" : "s"} on ${c.incidents.length === 1 ? c.incidents[0]!.title : `${c.incidents.length} incidents`}`,
       heading: "Your daily status summary",
       paragraphs: c.incidents.map((i) => `${i.title} — now ${INCIDENT_STATUS_LABEL[i.status].toLowerCase()}.`),
-      bullets: c.incidents.flatMap((i) => i.updates.map((u) => `${time(u.at)} · ${i.title} · ${INCIDENT_STATUS_LABEL[u.status]}: ${u.summary}`)),
+      bullets: c.incidents.flatMap((i) => i.updates.map((u) => `${utcWeekdayTime(u.at)} · ${i.title} · ${INCIDENT_STATUS_LABEL[u.status]}: ${u.summary}`)),
       action: { label: "See the status page", url: new URL("/", env().NEXTAUTH_URL).toString() },
       reason: "You received this because you chose one daily summary of incident updates.",
     };

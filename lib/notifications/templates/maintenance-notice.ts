@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { EmailTemplate } from "./types";
+import { utcWeekdayTime } from "./email-dates";
 
 type MaintenanceEvent = "scheduled" | "rescheduled" | "started" | "completed" | "cancelled";
 
@@ -13,7 +14,7 @@ interface Context {
   services: string[];
 }
 
-const utc = (d: Date) => `${new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "UTC" }).format(d)} UTC`;
+const utc = utcWeekdayTime;
 
 const COPY: Record<MaintenanceEvent, { subject: (t: string) => string; lead: (c: Context) => string }> = {
   scheduled: { subject: (t) => `Planned maintenance: ${t}`, lead: (c) => `We will carry out maintenance from ${utc(c.start)} to ${utc(c.end)}.` },

@@ -2,6 +2,7 @@ import { pgPool } from "@/lib/db";
 import type { PhaseState, RestorationState } from "@/lib/generated/prisma/enums";
 import { estimateEta, type Eta } from "@/lib/restoration/eta";
 import { isSettled } from "@/lib/restoration/transitions";
+import { utcWeekdayTime } from "./email-dates";
 
 export interface CategoryNow {
   slug: string;
@@ -48,15 +49,12 @@ export function listNames(names: string[]): string {
   return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
-export function formatEtaDate(date: Date): string {
-  return `${new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC", hour12: false }).format(date)} UTC`;
-}
 
 /** What comes back next in plan order, with its expected date when there is one. */
 export function nextUp(categories: CategoryNow[]): string | null {
   const next = categories.filter((c) => c.state !== "NOT_AFFECTED" && !isSettled(c.state)).sort((a, b) => a.position - b.position)[0];
   if (!next) return null;
-  return next.eta.kind === "date" ? `${lower(next)} ${next.eta.late ? "now expected" : "expected"} by ${formatEtaDate(next.eta.date)}` : `${lower(next)} next`;
+  return next.eta.kind === "date" ? `${lower(next)} ${next.eta.late ? "now expected" : "expected"} by ${utcWeekdayTime(next.eta.date)}` : `${lower(next)} next`;
 }
 
 /** One line for an affected person: where their data stands now. Null when nothing was affected. */
@@ -92,6 +90,6 @@ export function progressBullet(c: CategoryNow): string {
     PARTIAL: "partly back",
     UNRECOVERABLE: "could not be recovered",
   };
-  const eta = c.eta.kind === "date" ? ` (expected by ${formatEtaDate(c.eta.date)})` : "";
+  const eta = c.eta.kind === "date" ? ` (expected by ${utcWeekdayTime(c.eta.date)})` : "";
   return `${c.name}: ${label[c.state]}${counts}${isSettled(c.state) ? "" : eta}`;
 }

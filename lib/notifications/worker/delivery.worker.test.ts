@@ -9,6 +9,7 @@ import { startCountingSink, type CountingSink } from "@/lib/mail/counting-sink";
 import { createPooledTransport } from "@/lib/mail/transport";
 import { expandFanouts } from "@/lib/notifications/fanout/expand-fanouts";
 import { enqueueRestorationEmail } from "@/lib/notifications/outbox/enqueue-restoration-emails";
+import { WORKER_NODE_ARGS } from "@/scripts/worker-command";
 import { DeliveryWorker, type DeliverySettings } from "./delivery-worker";
 
 const tag = randomUUID().slice(0, 8);
@@ -185,7 +186,7 @@ describe("delivery", () => {
 
 /** `npm run worker` as a real child process, delivering to the test sink. */
 function startWorkerProcess() {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  const child = spawn(process.execPath, WORKER_NODE_ARGS, {
     env: { ...process.env, SMTP_URL: `smtp://127.0.0.1:${sink.port}`, EMAIL_LEASE_SECONDS: "2", EMAIL_BATCH_SIZE: "50", EMAIL_SMTP_CONNECTIONS: "4", EMAIL_SEND_RATE: "0" },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX IF EXISTS "EmailOutbox_userId_template_idx";
