@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { Invalid, NotFound } from "@/lib/errors";
 import { signEmailToken, verifyEmailToken } from "@/lib/notifications/links";
 import { recordSubscriberAudit } from "./subscriber-audit";
+import { lockSubscriptionRow } from "./subscription-row";
 
 export const INVALID_CONFIRM_LINK = "This confirmation link is not valid. Copy the whole link from the email, or subscribe again.";
 
@@ -19,7 +20,7 @@ export async function confirmSubscription({ token }: { token: string }): Promise
   if (!email) throw Invalid(INVALID_CONFIRM_LINK);
 
   await db.$transaction(async (tx) => {
-    const row = await tx.emailSubscription.findUnique({ where: { email } });
+    const { row } = await lockSubscriptionRow(tx, email, { create: false });
     if (!row) throw NotFound("There is no subscription for this address any more. Subscribe again from the status page.");
     if (row.confirmedAt && !row.unsubscribedAt) return;
     const updated = await tx.emailSubscription.update({

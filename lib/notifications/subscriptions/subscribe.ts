@@ -36,13 +36,12 @@ export async function subscribe({ input, ip }: { input: unknown; ip: string }): 
 
   await db.$transaction(async (tx) => {
     const componentIds = data.scope === "components" ? await checkedComponentIds(tx, data.componentIds) : [];
-    const account = await tx.user.findUnique({ where: { email: data.email }, select: { id: true, emailSubscription: { select: { id: true } } } });
-    const userId = account && !account.emailSubscription ? account.id : null;
-    // Insert-or-keep, then lock: two requests for the same new address meet on this row.
+    // Insert-or-keep, then lock: two requests for the same new address meet on this row. A new
+    // row stays unlinked from any account of that address until the address confirms.
     await tx.$executeRaw`
-      INSERT INTO "EmailSubscription" (id, email, "userId", "allIncidents", "updatedAt")
-      VALUES (${randomUUID()}, ${data.email}, ${userId}, ${data.scope === "all"}, now())
-      ON CONFLICT DO NOTHING`;
+      INSERT INTO "EmailSubscription" (id, email, "allIncidents", "updatedAt")
+      VALUES (${randomUUID()}, ${data.email}, ${data.scope === "all"}, now())
+      ON CONFLICT (email) DO NOTHING`;
     await tx.$queryRaw`SELECT id FROM "EmailSubscription" WHERE email = ${data.email} FOR UPDATE`;
     const row = await tx.emailSubscription.findUniqueOrThrow({ where: { email: data.email } });
 

@@ -9,9 +9,9 @@ export interface LockedSubscription {
 }
 
 /**
- * The subscription of an address proven by a signed link, locked for the rest of the transaction.
- * With `create`, a missing row is made (already confirmed: the link was mailed to the address),
- * linked to the account of that address when the account has no row of its own.
+ * The subscription of an address proven by a signed link, locked for the rest of the transaction,
+ * and linked to the account of that address when the account has no row of its own. With
+ * `create`, a missing row is made (already confirmed: the link was mailed to the address).
  */
 export async function lockSubscriptionRow(tx: Tx, email: string, { create }: { create: boolean }): Promise<LockedSubscription> {
   const account = await tx.user.findUnique({ where: { email }, select: { id: true, emailSubscription: { select: { id: true } } } });

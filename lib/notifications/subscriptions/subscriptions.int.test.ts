@@ -127,6 +127,16 @@ describe("public subscribe (double opt-in)", () => {
 });
 
 describe("confirming", () => {
+  it("links the row to the account of the address only once the address confirms", async () => {
+    const user = await account();
+    await subscribe({ input: { email: user.email, scope: "all" }, ip: ip() });
+    expect(await row(user.email)).toMatchObject({ userId: null, confirmedAt: null });
+    await confirmSubscription({ token: signEmailToken("confirm", user.email) });
+    const confirmed = await row(user.email);
+    expect(confirmed.userId).toBe(user.id);
+    expect(confirmed.confirmedAt).not.toBeNull();
+  });
+
   it("is idempotent and keeps the first confirmation time", async () => {
     const email = newAddress();
     await subscribe({ input: { email, scope: "all" }, ip: ip() });
