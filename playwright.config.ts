@@ -27,12 +27,22 @@ export default defineConfig({
   ],
   webServer: process.env.E2E_BASE_URL
     ? undefined
-    : {
-        // The production server (`npm start`), micro-cache included.
-        command: `node_modules/.bin/tsx scripts/start.ts --port ${PORT}`,
-        url: `${baseURL}/`,
-        timeout: 120_000,
-        reuseExistingServer: false,
-        env: { NEXTAUTH_URL: baseURL },
-      },
+    : [
+        {
+          // The production server (`npm start`), micro-cache included.
+          command: `node_modules/.bin/tsx scripts/start.ts --port ${PORT}`,
+          url: `${baseURL}/`,
+          timeout: 120_000,
+          reuseExistingServer: false,
+          env: { NEXTAUTH_URL: baseURL },
+        },
+        {
+          // The email worker (`npm run worker`) delivering the outbox to the test SMTP sink.
+          command: "node_modules/.bin/tsx scripts/worker.ts",
+          wait: { stdout: /delivering through/ },
+          timeout: 60_000,
+          reuseExistingServer: false,
+          env: { NEXTAUTH_URL: baseURL },
+        },
+      ],
 });

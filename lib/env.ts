@@ -28,6 +28,18 @@ const EnvSchema = z
       .string()
       .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 random bytes, base64-encoded (openssl rand -base64 32)")
       .optional(),
+    /** Messages per second across all workers; 0 = as fast as the SMTP server accepts. */
+    EMAIL_SEND_RATE: z.coerce.number().min(0).default(0),
+    EMAIL_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(8),
+    EMAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
+    EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    EMAIL_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).default(30),
+    /** How long a worker owns the messages it claimed; a crashed worker's messages return after it. */
+    EMAIL_LEASE_SECONDS: z.coerce.number().min(1).default(60),
+    /** Restoration changes within this window become one email. */
+    EMAIL_COALESCE_SECONDS: z.coerce.number().min(0).default(300),
+    /** UTC hour at which daily digests go out. */
+    EMAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(17),
     PUBLIC_DATA_REVALIDATE_SECONDS: z.coerce.number().int().min(1).default(60),
     NEXT_PHASE: z.string().optional(),
   })

@@ -1,6 +1,7 @@
 // `npm run dev`: everything a newcomer needs on one machine. Without DATABASE_URL it starts the
 // embedded PostgreSQL; without SMTP_URL a local mailbox (http://localhost:3000/dev/mailbox).
-// Then it applies migrations, seeds the demo on an empty database and starts Next.js.
+// Then it applies migrations, seeds the demo on an empty database and starts Next.js and the
+// email worker (which delivers the outbox to that mailbox).
 import "./load-env";
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -39,13 +40,30 @@ if (!process.env.SMTP_URL) {
 }
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
+// A shorter restoration-email window than production's, so the demo shows coalescing quickly.
+process.env.EMAIL_COALESCE_SECONDS ??= "30";
+
 const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", "--port", String(port)], { stdio: "inherit", env: process.env });
+let worker = startWorker();
+
+function startWorker() {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { stdio: "inherit", env: process.env });
+  child.on("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`Email worker exited (${signal ?? code}); restarting it in 2 s.`);
+    setTimeout(() => {
+      if (!stopping) worker = startWorker();
+    }, 2_000);
+  });
+  return child;
+}
 
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   next.kill("SIGTERM");
+  worker.kill("SIGTERM");
   await Promise.allSettled(stops.map((stop) => stop()));
   process.exit(code);
 }

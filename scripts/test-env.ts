@@ -93,6 +93,9 @@ export async function createTestEnv(): Promise<TestEnv> {
       // Browser tests sign in many times from one address; the limiter has its own tests.
       SIGNIN_LIMIT_PER_IP: "10000",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Restoration emails wait this long for more changes to coalesce; tests cannot wait minutes.
+      EMAIL_COALESCE_SECONDS: "2",
+      EMAIL_RETRY_BASE_SECONDS: "1",
     },
     teardown: async () => {
       for (const cleanup of cleanups) await cleanup().catch(() => {});

@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { Forbidden, NotFound, toAppError } from "@/lib/errors";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { parseInput } from "@/lib/parse-input";
-import { sendClaimEmail, type ClaimEmailKind } from "./claim-emails";
+import { enqueueMessage } from "@/lib/notifications/outbox/enqueue-message";
+import { claimEmail, type ClaimEmailKind } from "./claim-emails";
 import { deliverClaimItems } from "./deliver-claim-items";
 import { applyTransition } from "./transitions";
 
@@ -27,11 +28,11 @@ export interface Decided {
   status: ClaimStatus;
 }
 
-/** The approval or denial of one claim, inside its own transaction; the caller sends the email afterwards. */
+/** The approval or denial of one claim and the claimant's email, inside one transaction. */
 export async function decideOneClaim(claimId: number, decision: "APPROVE" | "DENY", reason: string, decider: Actor | null): Promise<Decided & { email: string }> {
   return db.$transaction(async (tx) => {
-    const [claim] = await tx.$queryRaw<{ id: number; number: string; status: ClaimStatus; email: string }[]>`
-      SELECT c.id, c.number, c.status::text AS status, u.email FROM "Claim" c JOIN "User" u ON u.id = c."userId"
+    const [claim] = await tx.$queryRaw<{ id: number; number: string; status: ClaimStatus; email: string; userId: string }[]>`
+      SELECT c.id, c.number, c.status::text AS status, u.email, u.id AS "userId" FROM "Claim" c JOIN "User" u ON u.id = c."userId"
       WHERE c.id = ${claimId} FOR UPDATE OF c`;
     if (!claim) throw NotFound("That claim no longer exists. Reload the page.");
     const now = new Date();
@@ -51,6 +52,7 @@ export async function decideOneClaim(claimId: number, decision: "APPROVE" | "DEN
     const entry = { action: decision === "DENY" ? "claim.denied" : "claim.approved", entityType: "Claim", entityId: claim.id, before: { status: claim.status }, after };
     if (decider) await recordAudit(tx, decider, entry);
     else await tx.auditLog.create({ data: { actorId: null, actorEmail: "system:auto-approval", action: entry.action, entityType: entry.entityType, entityId: String(claim.id), before: entry.before, after: JSON.parse(JSON.stringify(after)) } });
+    await enqueueMessage(tx, claimEmail(decisionEmailKind(status), claim, status === "DENIED" ? reason : null));
     return { claimId: claim.id, number: claim.number, status, email: claim.email };
   });
 }
@@ -72,7 +74,6 @@ export async function decideClaims({ actor, input }: { actor: Actor; input: unkn
     try {
       const result = await decideOneClaim(claimId, data.decision, data.reason, actor);
       decided.push({ claimId: result.claimId, number: result.number, status: result.status });
-      await sendClaimEmail({ kind: decisionEmailKind(result.status), to: result.email, number: result.number, reason: result.status === "DENIED" ? data.reason : null });
     } catch (error) {
       const known = toAppError(error);
       if (!known) throw error;

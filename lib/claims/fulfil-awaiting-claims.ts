@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
-import { sendClaimEmail } from "./claim-emails";
+import { enqueueMessage } from "@/lib/notifications/outbox/enqueue-message";
+import { claimEmail } from "./claim-emails";
 import { deliverClaimItems } from "./deliver-claim-items";
 import { applyTransition } from "./transitions";
 
@@ -12,8 +13,8 @@ export async function fulfilAwaitingClaims({ offerId }: { offerId: number }): Pr
   let fulfilled = 0;
   for (;;) {
     const step = await db.$transaction(async (tx) => {
-      const [claim] = await tx.$queryRaw<{ id: number; number: string; email: string }[]>`
-        SELECT c.id, c.number, u.email FROM "Claim" c JOIN "User" u ON u.id = c."userId"
+      const [claim] = await tx.$queryRaw<{ id: number; number: string; email: string; userId: string }[]>`
+        SELECT c.id, c.number, u.email, u.id AS "userId" FROM "Claim" c JOIN "User" u ON u.id = c."userId"
         WHERE c.status = 'AWAITING_CODE' AND EXISTS (
           SELECT 1 FROM "ClaimItem" i WHERE i."claimId" = c.id AND i."offerId" = ${offerId}
             AND NOT EXISTS (SELECT 1 FROM "GiftCardCode" g WHERE g."claimItemId" = i.id)
@@ -28,13 +29,11 @@ export async function fulfilAwaitingClaims({ offerId }: { offerId: number }): Pr
       applyTransition("AWAITING_CODE", "FULFILLED");
       await tx.claim.update({ where: { id: claim.id }, data: { status: "FULFILLED", fulfilledAt: new Date() } });
       await tx.auditLog.create({ data: { actorId: null, actorEmail: "system:code-pool", action: "claim.fulfilled", entityType: "Claim", entityId: String(claim.id), before: { status: "AWAITING_CODE" }, after: { status: "FULFILLED" } } });
+      await enqueueMessage(tx, claimEmail("fulfilled", claim));
       return { done: false as const, fulfilledClaim: claim };
     });
     if (step.done) break;
-    if (step.fulfilledClaim) {
-      fulfilled += 1;
-      await sendClaimEmail({ kind: "fulfilled", to: step.fulfilledClaim.email, number: step.fulfilledClaim.number });
-    }
+    if (step.fulfilledClaim) fulfilled += 1;
   }
   return { fulfilled };
 }

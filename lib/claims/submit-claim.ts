@@ -4,8 +4,7 @@ import { db, pgPool } from "@/lib/db";
 import { Conflict, Forbidden, Invalid, toAppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { newClaimNumber } from "./claim-number";
-import { sendClaimEmail } from "./claim-emails";
-import { decideOneClaim, decisionEmailKind } from "./decide-claims";
+import { decideOneClaim } from "./decide-claims";
 import { evaluateEligibility, loadEligibilityRecords } from "./eligibility";
 import type { FraudSignalSource } from "./list-claims";
 import { windowState } from "./offer-window";
@@ -84,7 +83,6 @@ export async function submitClaim({ actor, input, context = {} }: { actor: Actor
     throw error;
   }
   const followUp = async () => {
-    await sendClaimEmail({ kind: "submitted", to: actor.email, number: created.number });
     if (context.autoApprove) await autoApprove(created.id, context.autoApprove);
   };
   if (context.afterResponse) context.afterResponse(followUp);
@@ -108,6 +106,11 @@ async function insertClaim({ actor, data, offerIds, giftCardEmail, now, context 
        SELECT $3, $10, 'claim.submitted', 'Claim', claim.id::text,
          jsonb_build_object('id', claim.id, 'number', claim.number, 'status', claim.status, 'giftCardEmail', claim."giftCardEmail", 'offerIds', to_jsonb($9::int[])), $7
        FROM claim
+     ), email AS (
+       INSERT INTO "EmailOutbox" ("dedupeKey", template, "toEmail", "userId", "eventRef", payload)
+       SELECT 'claim:' || claim.number || ':submitted', 'claim.status', lower($10), $3, 'claim:' || claim.number,
+         jsonb_build_object('kind', 'submitted', 'number', claim.number)
+       FROM claim ON CONFLICT ("dedupeKey") DO NOTHING
      )
      SELECT id, number FROM claim`,
     [newClaimNumber(), data.incidentId, actor.id, giftCardEmail, now, data.idempotencyKey, context.ip ?? null, context.deviceId ?? null, offerIds, actor.email],
@@ -125,8 +128,7 @@ async function autoApprove(claimId: number, fraudSignals: FraudSignalSource): Pr
   const signals = await fraudSignals([claimId]);
   if ((signals.get(claimId)?.length ?? 0) > 0) return;
   try {
-    const decided = await decideOneClaim(claimId, "APPROVE", "", null);
-    await sendClaimEmail({ kind: decisionEmailKind(decided.status), to: decided.email, number: decided.number });
+    await decideOneClaim(claimId, "APPROVE", "", null);
   } catch (error) {
     // Decided meanwhile by staff: their decision stands.
     if (toAppError(error)?.code !== "CONFLICT") throw error;

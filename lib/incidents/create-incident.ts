@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { enqueueFanout } from "@/lib/notifications/fanout/enqueue-fanout";
 import { db } from "@/lib/db";
 import { Forbidden } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
@@ -44,6 +45,7 @@ export async function createIncident({ actor, input }: { actor: Actor; input: un
     });
     const state = await deriveIncidentStatus(tx, incident.id);
     const componentStatuses = await deriveComponentStatuses(tx, data.components.map((c) => c.componentId));
+    if (incident.updates[0]) await enqueueFanout(tx, "incident-update", incident.updates[0].id);
     await recordAudit(tx, actor, {
       action: "incident.created",
       entityType: "Incident",

@@ -4,6 +4,7 @@ import { isStaff } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { Forbidden } from "@/lib/errors";
+import { enqueueFanout } from "@/lib/notifications/fanout/enqueue-fanout";
 import { parseInput } from "@/lib/parse-input";
 import { deriveComponentStatuses } from "./derive-component-statuses";
 import { deriveIncidentStatus } from "./derive-incident-status";
@@ -39,6 +40,7 @@ export async function postUpdate({ actor, input }: { actor: Actor; input: unknow
     });
     const state = await deriveIncidentStatus(tx, data.incidentId);
     const componentStatuses = await deriveComponentStatuses(tx, touched);
+    await enqueueFanout(tx, "incident-update", update.id);
     await recordAudit(tx, actor, {
       action: "incident.update.posted",
       entityType: "IncidentUpdate",

@@ -23,8 +23,13 @@ export function mailTransport(): Transporter {
       "SMTP_URL is not set. `npm run dev` starts a local mailbox and sets it for you; elsewhere set SMTP_URL.",
     );
   }
-  transport = nodemailer.createTransport({ url, pool: true, maxConnections: 5 } as nodemailer.TransportOptions);
+  transport = createPooledTransport(url, 5);
   return transport;
+}
+
+/** Pooled SMTP: connections stay open and carry message after message. */
+export function createPooledTransport(url: string, maxConnections: number): Transporter {
+  return nodemailer.createTransport({ url, pool: true, maxConnections, maxMessages: Infinity } as nodemailer.TransportOptions);
 }
 
 /** Sign-in links and notifications come from different senders, so a filter on one never hides the other. */

@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { enqueueFanout } from "@/lib/notifications/fanout/enqueue-fanout";
 import { db } from "@/lib/db";
 import { Conflict, Forbidden } from "@/lib/errors";
 import { deriveComponentStatuses } from "@/lib/incidents/derive-component-statuses";
@@ -41,6 +42,9 @@ export async function editMaintenance({ actor, input }: { actor: Actor; input: u
     const componentStatuses = status === "IN_PROGRESS" && !sameComponents ? await deriveComponentStatuses(tx, [...before.componentIds, ...data.componentIds]) : [];
     const after = await maintenanceSnapshot(tx, maintenanceId);
     await recordAudit(tx, actor, { action: "maintenance.edited", entityType: "Maintenance", entityId: maintenanceId, before, after: { ...after, componentStatuses } });
+    // Subscribers hear about a new time; wording fixes are not worth an email.
+    const moved = before.scheduledStart.getTime() !== data.scheduledStart.getTime() || before.scheduledEnd.getTime() !== data.scheduledEnd.getTime();
+    if (moved) await enqueueFanout(tx, "maintenance", maintenanceId, { event: "rescheduled" });
     return { ...after, changed: true };
   });
 }

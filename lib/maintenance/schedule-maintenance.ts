@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { enqueueFanout } from "@/lib/notifications/fanout/enqueue-fanout";
 import { db } from "@/lib/db";
 import { Forbidden, Invalid } from "@/lib/errors";
 import { claimSlug } from "@/lib/incidents/claim-slug";
@@ -29,6 +30,7 @@ export async function scheduleMaintenance({ actor, input, now = new Date() }: { 
     });
     const after = await maintenanceSnapshot(tx, id);
     await recordAudit(tx, actor, { action: "maintenance.scheduled", entityType: "Maintenance", entityId: id, after });
+    await enqueueFanout(tx, "maintenance", id, { event: "scheduled" });
     return after;
   });
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { enqueueFanout } from "@/lib/notifications/fanout/enqueue-fanout";
 import { db } from "@/lib/db";
 import { Conflict, Forbidden } from "@/lib/errors";
 import { deriveComponentStatuses } from "@/lib/incidents/derive-component-statuses";
@@ -33,6 +34,7 @@ export async function transitionMaintenance({ actor, input }: { actor: Actor; in
       before: { status },
       after: { status: step.to, componentStatuses },
     });
+    await enqueueFanout(tx, "maintenance", maintenanceId, { event: { start: "started", complete: "completed", cancel: "cancelled" }[action] });
     return { ...snapshot, componentStatuses };
   });
 }

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { reevaluateEligibility } from "@/lib/claims/reevaluate-eligibility";
+import { enqueueRestorationEmail } from "@/lib/notifications/outbox/enqueue-restoration-emails";
 import { db } from "@/lib/db";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { RestorationState } from "@/lib/generated/prisma/enums";
@@ -95,6 +96,7 @@ export async function transitionRecord({ actor, input }: { actor: Actor; input: 
       await adjustPhaseProgress(tx, { incidentId: data.incidentId, categoryId: data.categoryId, from, to: data.toState });
       // A category found unrecoverable may open an offer to this subscriber: grant or tell them now.
       await reevaluateEligibility(tx, [data.userId]);
+      if (from !== data.toState) await enqueueRestorationEmail(tx, { ...key, toState: data.toState });
       await recordAudit(tx, actor, {
         action: current ? "restoration.record.transitioned" : "restoration.record.created",
         entityType: "RestorationRecord",

@@ -1,4 +1,10 @@
 import { renderMessage, type RenderedMessage } from "./render";
+import { claimStatus } from "./claim-status";
+import { offerAvailable, offerGranted } from "./compensation-offer";
+import { incidentDigest } from "./incident-digest";
+import { incidentUpdate } from "./incident-update";
+import { maintenanceNotice } from "./maintenance-notice";
+import { restorationProgress } from "./restoration-progress";
 import { subscriptionConfirm } from "./subscription-confirm";
 import type { EmailTemplate } from "./types";
 
@@ -7,7 +13,7 @@ import type { EmailTemplate } from "./types";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous registry, see above
 type AnyTemplate = EmailTemplate<any>;
 
-const TEMPLATES: AnyTemplate[] = [subscriptionConfirm];
+const TEMPLATES: AnyTemplate[] = [incidentUpdate, incidentDigest, restorationProgress, maintenanceNotice, offerGranted, offerAvailable, claimStatus, subscriptionConfirm];
 
 const BY_NAME = new Map(TEMPLATES.map((t) => [t.name, t]));
 

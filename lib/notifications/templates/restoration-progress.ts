@@ -1,0 +1,76 @@
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { RestorationState } from "@/lib/generated/prisma/enums";
+import { listNames, loadPersonalRestoration, nextUp, progressBullet, type CategoryNow } from "./personal-restoration";
+import type { EmailTemplate } from "./types";
+
+interface Context {
+  incidentTitle: string;
+  /** The categories that changed in the coalescing window, as they stand now. */
+  changed: CategoryNow[];
+  all: CategoryNow[];
+}
+
+const HEADLINES: { states: RestorationState[]; text: (names: string) => string }[] = [
+  { states: ["RESTORED"], text: (n) => `Your ${n} ${n.includes(" and ") || n.endsWith("s") ? "are" : "is"} back` },
+  { states: ["PARTIAL"], text: (n) => `Part of your ${n} is back` },
+  { states: ["RESTORING"], text: (n) => `Your ${n}: coming back now` },
+  { states: ["VALIDATED", "RECOVERED"], text: (n) => `Your ${n}: recovered and checked before restoring` },
+  { states: ["UNRECOVERABLE"], text: (n) => `About your ${n}` },
+];
+
+/** The most important news first: what is back, then what is on its way, then what is lost. */
+function headline(changed: CategoryNow[]): string {
+  for (const { states, text } of HEADLINES) {
+    const names = changed.filter((c) => states.includes(c.state)).map((c) => c.name.toLowerCase());
+    if (names.length) return text(listNames(names));
+  }
+  return "An update on your data";
+}
+
+export const restorationProgress: EmailTemplate<Context> = {
+  name: "restoration.progress",
+  description: "Changes to one person's restoration records, coalesced: every change within EMAIL_COALESCE_SECONDS becomes one email that says what is back and what comes next.",
+  list: "restoration",
+  async load(messages) {
+    const incidentIds = [...new Set(messages.map((m) => Number(m.payload.incidentId)))];
+    const incidents = new Map((await db.incident.findMany({ where: { id: { in: incidentIds } }, select: { id: true, title: true } })).map((i) => [i.id, i.title]));
+    const personal = await loadPersonalRestoration(messages.flatMap((m) => (m.userId ? [{ incidentId: Number(m.payload.incidentId), userId: m.userId }] : [])));
+    return new Map(
+      messages.map((m) => {
+        const title = incidents.get(Number(m.payload.incidentId));
+        const all = m.userId ? personal.get(`${Number(m.payload.incidentId)}:${m.userId}`) : undefined;
+        const changedSlugs = Object.keys((m.payload.changes as Record<string, string> | undefined) ?? {});
+        const changed = all?.filter((c) => changedSlugs.includes(c.slug)) ?? [];
+        return [m.id, title && all && changed.length ? { incidentTitle: title, changed, all } : null];
+      }),
+    );
+  },
+  render(c) {
+    const lead = headline(c.changed);
+    const next = nextUp(c.all);
+    const gone = c.changed.filter((x) => x.state === "UNRECOVERABLE" || x.state === "PARTIAL");
+    return {
+      subject: lead,
+      heading: `${lead}.`,
+      paragraphs: [
+        next ? `Next: ${next}.` : "Everything we could recover is back. Thank you for your patience.",
+        ...(gone.length ? ["We are sorry about what could not be recovered. You may be entitled to extra compensation — your recovery page shows what you can claim."] : []),
+        `Where your data stands after "${c.incidentTitle}":`,
+      ],
+      bullets: c.all.filter((x) => x.state !== "NOT_AFFECTED").map(progressBullet),
+      action: { label: "See your recovery", url: new URL("/me", env().NEXTAUTH_URL).toString() },
+      reason: "You received this because your data was affected and you get news about its recovery.",
+    };
+  },
+  sample() {
+    const eta = { kind: "date" as const, date: new Date("2026-11-27T18:00:00Z"), basis: "plan" as const, late: false };
+    const all: CategoryNow[] = [
+      { slug: "contacts", name: "Contacts", itemNoun: "contacts", state: "RESTORED", itemsLost: 315, itemsRestored: 312, position: 1, eta: { kind: "settled" } },
+      { slug: "calendar", name: "Calendar", itemNoun: "events", state: "RESTORED", itemsLost: 48, itemsRestored: 48, position: 2, eta: { kind: "settled" } },
+      { slug: "notes", name: "Notes", itemNoun: "notes", state: "VALIDATED", itemsLost: 20, itemsRestored: 0, position: 3, eta },
+      { slug: "photos", name: "Photos", itemNoun: "photos", state: "AFFECTED", itemsLost: 1200, itemsRestored: 0, position: 5, eta: { kind: "date", date: new Date("2026-12-02T18:00:00Z"), basis: "plan", late: false } },
+    ];
+    return { incidentTitle: "Data loss after the 14 November storage migration", changed: all.slice(0, 2), all };
+  },
+};

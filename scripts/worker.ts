@@ -1,0 +1,68 @@
+// `npm run worker`: delivers the email outbox. Any number may run, on any number of machines;
+// each claims its own rows. Stops cleanly on SIGTERM/SIGINT (finishes and records what is in flight).
+import "./load-env";
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import { disconnectDb, pgPool } from "../lib/db";
+import { env } from "../lib/env";
+import { createPooledTransport } from "../lib/mail/transport";
+import { enqueueDigests } from "../lib/notifications/digest/enqueue-digests";
+import { expandFanouts } from "../lib/notifications/fanout/expand-fanouts";
+import { DeliveryWorker } from "../lib/notifications/worker/delivery-worker";
+
+const config = env();
+if (!config.SMTP_URL) {
+  console.error("SMTP_URL is not set: the worker needs an SMTP server to deliver to (npm run dev sets a local one).");
+  process.exit(2);
+}
+const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+const log = (line: string) => console.log(`[worker] ${line}`);
+const pool = pgPool();
+const transport = createPooledTransport(config.SMTP_URL, config.EMAIL_SMTP_CONNECTIONS);
+const worker = new DeliveryWorker(
+  pool,
+  transport,
+  {
+    workerId,
+    from: config.MAIL_FROM_NOTIFY,
+    batchSize: config.EMAIL_BATCH_SIZE,
+    leaseSeconds: config.EMAIL_LEASE_SECONDS,
+    maxAttempts: config.EMAIL_MAX_ATTEMPTS,
+    retryBaseSeconds: config.EMAIL_RETRY_BASE_SECONDS,
+    sendRate: config.EMAIL_SEND_RATE,
+  },
+  log,
+);
+
+// Fan-outs and digests are set-based SQL on their own timers, beside delivery.
+let stopping = false;
+async function every(ms: number, task: () => Promise<unknown>) {
+  while (!stopping) {
+    try {
+      await task();
+    } catch (error) {
+      log(`${String(error)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  }
+}
+void every(1_000, () => expandFanouts(pool, log));
+void every(60_000, () => enqueueDigests(pool, { hour: config.EMAIL_DIGEST_HOUR, log }));
+
+let signals = 0;
+function shutdown() {
+  signals += 1;
+  if (signals > 1) process.exit(1);
+  log("stopping: finishing the messages in flight…");
+  stopping = true;
+  worker.stop();
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
+
+log(`${workerId} delivering through ${new URL(config.SMTP_URL).host}${config.EMAIL_SEND_RATE ? ` at most ${config.EMAIL_SEND_RATE}/s` : ""}`);
+await worker.run();
+transport.close();
+await disconnectDb();
+log(`stopped (sent ${worker.stats.sent}, retried ${worker.stats.retried}, failed ${worker.stats.failed}, suppressed ${worker.stats.suppressed})`);
+process.exit(0);
