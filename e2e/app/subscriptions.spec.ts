@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { findLink } from "../../lib/mail/mailbox";
 import { signEmailToken } from "../../lib/notifications/links";
 import { withDb } from "../helpers/db";
+import { createResolvedIncident } from "../helpers/incident-fixture";
 import { waitForMail } from "../helpers/mailbox";
 
 const address = (what: string) => `${what}-${randomUUID().slice(0, 8)}@subscribers.example.org`;
@@ -14,7 +15,16 @@ async function confirmedSubscriber(email: string): Promise<void> {
   );
 }
 
-test("a visitor subscribes to chosen services, confirms from the email and later turns incident mail off", async ({ page }) => {
+/** An official update on an incident affecting Photos, announced the way posting one does. */
+async function announcePhotosUpdate(): Promise<string> {
+  const incident = await createResolvedIncident("Subscription test");
+  await withDb((c) =>
+    c.query(`INSERT INTO "EmailFanout" (kind, "subjectId") SELECT 'incident-update', id FROM "IncidentUpdate" WHERE "incidentId" = $1`, [incident.id]),
+  );
+  return incident.title;
+}
+
+test("a visitor subscribes to chosen services, confirms from the email and turns incident mail off from a later email", async ({ page }) => {
   const email = address("visitor");
   const since = new Date(Date.now() - 1000);
   await page.goto("/");
@@ -32,15 +42,20 @@ test("a visitor subscribes to chosen services, confirms from the email and later
   await page.getByRole("button", { name: "Subscribe" }).click();
   await expect(page.getByRole("heading", { name: "Check your inbox to confirm" })).toBeVisible();
 
-  const mail = await waitForMail(email, since, /Confirm/);
-  const confirm = findLink(mail, "/subscribe/confirm/");
+  const confirmation = await waitForMail(email, since, /Confirm/);
+  const confirm = findLink(confirmation, "/subscribe/confirm/");
   expect(confirm, "a confirmation link in the email").toBeTruthy();
   await page.goto(confirm!);
   await page.getByRole("button", { name: "Confirm my subscription" }).click();
   await expect(page.getByRole("heading", { name: "You're subscribed" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Change my email preferences" })).toHaveAttribute("href", /^\/preferences\/[^/]+$/);
 
-  await page.getByRole("link", { name: "Change my email preferences" }).click();
-  await expect(page).toHaveURL(/\/preferences\/[^/]+$/);
+  const title = await announcePhotosUpdate();
+  const update = await waitForMail(email, since, new RegExp(title));
+  expect(JSON.stringify(update.headers)).toContain("/api/email/unsubscribe?list=incidents");
+  const preferences = findLink(update, "/preferences/");
+  expect(preferences, "a preferences link in the email footer").toBeTruthy();
+  await page.goto(preferences!);
   await expect(page.getByText(`For ${email}`)).toBeVisible();
   await expect(page.getByLabel(/Only the services I choose/)).toBeChecked();
   await expect(page.getByLabel("Photos")).toBeChecked();

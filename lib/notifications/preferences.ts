@@ -3,11 +3,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { Invalid } from "@/lib/errors";
-import { incidentScopeOf, type IncidentScope } from "./subscriptions/scope";
+import { INCIDENT_SCOPES, incidentScopeOf } from "./subscriptions/scope";
 
 export const PreferencesInput = z
   .object({
-    incidentEmails: z.enum(["all", "components", "none"]),
+    incidentEmails: z.enum(INCIDENT_SCOPES),
     digest: z.enum(["IMMEDIATE", "DAILY"]),
     componentIds: z.array(z.coerce.number().int().positive()).max(100).default([]),
     restorationEmails: z.boolean().default(true),
@@ -30,7 +30,7 @@ export async function getPreferences(actor: Actor) {
   });
   return {
     email: actor.email,
-    incidentEmails: incidentScopeOf(subscription) as IncidentScope,
+    incidentEmails: incidentScopeOf(subscription && { ...subscription, componentCount: subscription.components.length }, true),
     digest: subscription?.digest ?? "IMMEDIATE",
     componentIds: subscription?.components.map((c) => c.componentId) ?? [],
     restorationEmails: subscription?.restorationEmails ?? true,

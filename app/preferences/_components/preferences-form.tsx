@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import type { FormResult } from "@/lib/form-result";
 
-type Scope = "all" | "components" | "none";
+type Scope = "all" | "components" | "mine" | "none";
 type Digest = "IMMEDIATE" | "DAILY";
 
 export type PreferencesFormAction = (previous: FormResult, form: FormData) => Promise<FormResult>;
@@ -15,6 +15,15 @@ type Props = {
   showAccountLists: boolean;
   action: PreferencesFormAction;
 };
+
+function scopes(isAccount: boolean): [Scope, string, string][] {
+  return [
+    ["all", "Every incident", "All official updates, for every service."],
+    ["components", "Only the services I choose", isAccount ? "Updates about incidents that affect them, and about incidents that affected your data." : "Updates about incidents that affect them."],
+    ...(isAccount ? [["mine", "Only incidents that affected my data", "Updates about the incidents your account was caught in."] as [Scope, string, string]] : []),
+    ["none", "No incident updates", isAccount ? "You can still hear about your own data and claims below." : "We send nothing about incidents to this address."],
+  ];
+}
 
 export function PreferencesForm({ initial, groups, showAccountLists, action: save }: Props) {
   const [state, action, pending] = useActionState<FormResult, FormData>(save, null);
@@ -37,11 +46,7 @@ export function PreferencesForm({ initial, groups, showAccountLists, action: sav
     <form action={action} className="space-y-6">
       <fieldset className="space-y-2">
         <legend className="label">Incident updates</legend>
-        {([
-          ["all", "Every incident", "All official updates, for every service."],
-          ["components", "Only the services I choose", "Updates about incidents that affect them."],
-          ["none", "No incident updates", showAccountLists ? "You can still hear about your own data and claims below." : "We send nothing about incidents to this address."],
-        ] as const).map(([value, title, help]) => (
+        {scopes(showAccountLists).map(([value, title, help]) => (
           <label key={value} className={option}>
             <input type="radio" name="incidentEmails" value={value} checked={scope === value} onChange={() => setScope(value)} className="mt-1 size-4" />
             <span><span className="block font-medium">{title}</span><span className="muted block text-sm">{help}</span></span>

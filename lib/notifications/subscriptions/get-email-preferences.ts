@@ -31,7 +31,7 @@ export async function getEmailPreferences({ token }: { token: string }): Promise
     email,
     isAccount: Boolean(account),
     known: Boolean(row || account),
-    incidentEmails: row || account ? incidentScopeOf(row) : "none",
+    incidentEmails: incidentScopeOf(row && { ...row, componentCount: row.components.length }, Boolean(account)),
     digest: row?.digest ?? "IMMEDIATE",
     componentIds: row?.components.map((c) => c.componentId) ?? [],
     restorationEmails: row?.restorationEmails ?? true,

@@ -2,7 +2,14 @@ import { z } from "zod";
 import type { Tx } from "@/lib/db";
 import { Invalid } from "@/lib/errors";
 
-export type IncidentScope = "all" | "components" | "none";
+/**
+ * "mine" is for accounts only: the incidents that affected the account, which the fan-out adds
+ * for every account that has not turned incident mail off (stored as no services, not all).
+ */
+export type IncidentScope = "all" | "components" | "mine" | "none";
+export const INCIDENT_SCOPES = ["all", "components", "mine", "none"] as const;
+
+export const ACCOUNT_ONLY_SCOPE = "Only an account has incidents of its own. Choose services, every incident or none.";
 
 /** One address as the forms take it: trimmed and lowercased before it is checked. */
 export const EmailAddress = z
@@ -16,10 +23,11 @@ export const EmailAddress = z
 export const ComponentIds = z.array(z.coerce.number().int().positive()).max(100).default([]);
 
 /** What a subscription row means for incident mail, in the words the forms use. */
-export function incidentScopeOf(row: { allIncidents: boolean; unsubscribedAt: Date | null } | null): IncidentScope {
-  if (!row) return "all";
+export function incidentScopeOf(row: { allIncidents: boolean; unsubscribedAt: Date | null; componentCount: number } | null, isAccount: boolean): IncidentScope {
+  if (!row) return isAccount ? "mine" : "none";
   if (row.unsubscribedAt) return "none";
-  return row.allIncidents ? "all" : "components";
+  if (row.allIncidents) return "all";
+  return row.componentCount === 0 && isAccount ? "mine" : "components";
 }
 
 /** The chosen services, deduplicated, after checking that each still exists. */

@@ -11,15 +11,16 @@ export interface LockedSubscription {
 /**
  * The subscription of an address proven by a signed link, locked for the rest of the transaction,
  * and linked to the account of that address when the account has no row of its own. With
- * `create`, a missing row is made (already confirmed: the link was mailed to the address).
+ * `create`, a missing row is made (already confirmed: the link was mailed to the address); an
+ * account's new row keeps what it had without one, the incidents that affected it, not all.
  */
 export async function lockSubscriptionRow(tx: Tx, email: string, { create }: { create: boolean }): Promise<LockedSubscription> {
   const account = await tx.user.findUnique({ where: { email }, select: { id: true, emailSubscription: { select: { id: true } } } });
   const linkable = account && !account.emailSubscription ? account.id : null;
   if (create) {
     await tx.$executeRaw`
-      INSERT INTO "EmailSubscription" (id, email, "userId", "confirmedAt", "updatedAt")
-      VALUES (${randomUUID()}, ${email}, ${linkable}, now(), now())
+      INSERT INTO "EmailSubscription" (id, email, "userId", "allIncidents", "confirmedAt", "updatedAt")
+      VALUES (${randomUUID()}, ${email}, ${linkable}, ${!account}, now(), now())
       ON CONFLICT DO NOTHING`;
   }
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "EmailSubscription" WHERE email = ${email} FOR UPDATE`;

@@ -188,6 +188,18 @@ describe("preferences by signed link", () => {
     expect(await getPreferences(user)).toMatchObject({ restorationEmails: false, claimEmails: true });
   });
 
+  it("offers an account's own incidents only to an account", async () => {
+    const user = await account();
+    expect(await getEmailPreferences({ token: prefsToken(user.email) })).toMatchObject({ known: true, isAccount: true, incidentEmails: "mine" });
+    await updateEmailPreferences({ token: prefsToken(user.email), input: { incidentEmails: "mine", digest: "IMMEDIATE" } });
+    expect(await row(user.email)).toMatchObject({ allIncidents: false, unsubscribedAt: null });
+
+    const email = newAddress();
+    await subscribe({ input: { email, scope: "all" }, ip: ip() });
+    await expect(updateEmailPreferences({ token: prefsToken(email), input: { incidentEmails: "mine", digest: "IMMEDIATE" } })).rejects.toThrow(/Only an account/);
+    expect(await row(email)).toMatchObject({ allIncidents: true });
+  });
+
   it("refuses an invalid link, an empty choice and unknown services, changing nothing", async () => {
     const email = newAddress();
     await subscribe({ input: { email, scope: "all" }, ip: ip() });
@@ -211,7 +223,9 @@ describe("one-click unsubscribe", () => {
     const user = await account();
     const token = prefsToken(user.email);
     await unsubscribeList({ token, list: "restoration" });
-    expect(await row(user.email)).toMatchObject({ userId: user.id, restorationEmails: false, claimEmails: true, unsubscribedAt: null });
+    // The new row keeps what the account had without one: incidents that affected it, not all.
+    expect(await row(user.email)).toMatchObject({ userId: user.id, restorationEmails: false, claimEmails: true, unsubscribedAt: null, allIncidents: false });
+    expect((await getEmailPreferences({ token }))?.incidentEmails).toBe("mine");
     await unsubscribeList({ token, list: "claims" });
     expect(await row(user.email)).toMatchObject({ restorationEmails: false, claimEmails: false, unsubscribedAt: null });
     await unsubscribeList({ token, list: "incidents" });

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { Invalid } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { verifyEmailToken } from "@/lib/notifications/links";
-import { checkedComponentIds, ComponentIds, incidentScopeOf, replaceComponents } from "./scope";
+import { ACCOUNT_ONLY_SCOPE, checkedComponentIds, ComponentIds, INCIDENT_SCOPES, incidentScopeOf, replaceComponents } from "./scope";
 import { recordSubscriberAudit } from "./subscriber-audit";
 import { lockSubscriptionRow } from "./subscription-row";
 
@@ -11,7 +11,7 @@ export const INVALID_PREFERENCES_LINK = "This preferences link is not valid. Cop
 
 export const EmailPreferencesInput = z
   .object({
-    incidentEmails: z.enum(["all", "components", "none"], { error: "Choose which incident updates you want" }),
+    incidentEmails: z.enum(INCIDENT_SCOPES, { error: "Choose which incident updates you want" }),
     digest: z.enum(["IMMEDIATE", "DAILY"], { error: "Choose how often you want incident updates" }),
     componentIds: ComponentIds,
     restorationEmails: z.boolean().default(true),
@@ -37,6 +37,7 @@ export async function updateEmailPreferences({ token, input }: { token: string; 
     const chosen = data.incidentEmails === "components" ? await checkedComponentIds(tx, data.componentIds) : [];
     const { row, isAccount } = await lockSubscriptionRow(tx, email, { create: true });
     if (!row) throw Invalid(INVALID_PREFERENCES_LINK);
+    if (data.incidentEmails === "mine" && !isAccount) throw Invalid(ACCOUNT_ONLY_SCOPE, { field: "incidentEmails" });
     const before = await tx.emailSubscriptionComponent.findMany({ where: { subscriptionId: row.id }, select: { componentId: true } });
     const updated = await tx.emailSubscription.update({
       where: { id: row.id },
@@ -54,8 +55,8 @@ export async function updateEmailPreferences({ token, input }: { token: string; 
     await recordSubscriberAudit(tx, { email, userId: row.userId }, {
       action: "email-preferences.updated",
       subscriptionId: row.id,
-      before: snapshot(row, before.map((c) => c.componentId)),
-      after: snapshot(updated, chosen),
+      before: snapshot(row, before.map((c) => c.componentId), isAccount),
+      after: snapshot(updated, chosen, isAccount),
     });
     return updated;
   });
@@ -65,8 +66,9 @@ export async function updateEmailPreferences({ token, input }: { token: string; 
 export async function unsubscribeEverything({ token }: { token: string }) {
   const email = addressOf(token);
   return db.$transaction(async (tx) => {
-    const { row } = await lockSubscriptionRow(tx, email, { create: true });
+    const { row, isAccount } = await lockSubscriptionRow(tx, email, { create: true });
     if (!row) throw Invalid(INVALID_PREFERENCES_LINK);
+    const componentIds = (await tx.emailSubscriptionComponent.findMany({ where: { subscriptionId: row.id }, select: { componentId: true } })).map((c) => c.componentId);
     const updated = await tx.emailSubscription.update({
       where: { id: row.id },
       data: { unsubscribedAt: row.unsubscribedAt ?? new Date(), restorationEmails: false, claimEmails: false, confirmedAt: row.confirmedAt ?? new Date() },
@@ -74,13 +76,13 @@ export async function unsubscribeEverything({ token }: { token: string }) {
     await recordSubscriberAudit(tx, { email, userId: row.userId }, {
       action: "email-preferences.unsubscribed-all",
       subscriptionId: row.id,
-      before: snapshot(row),
-      after: snapshot(updated),
+      before: snapshot(row, componentIds, isAccount),
+      after: snapshot(updated, componentIds, isAccount),
     });
     return updated;
   });
 }
 
-function snapshot(row: { allIncidents: boolean; unsubscribedAt: Date | null; digest: string; restorationEmails: boolean; claimEmails: boolean }, componentIds?: number[]) {
-  return { incidentEmails: incidentScopeOf(row), digest: row.digest, componentIds, restorationEmails: row.restorationEmails, claimEmails: row.claimEmails };
+function snapshot(row: { allIncidents: boolean; unsubscribedAt: Date | null; digest: string; restorationEmails: boolean; claimEmails: boolean }, componentIds: number[], isAccount: boolean) {
+  return { incidentEmails: incidentScopeOf({ ...row, componentCount: componentIds.length }, isAccount), digest: row.digest, componentIds, restorationEmails: row.restorationEmails, claimEmails: row.claimEmails };
 }
