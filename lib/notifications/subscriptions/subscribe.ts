@@ -50,9 +50,8 @@ export async function subscribe({ input, ip }: { input: unknown; ip: string }): 
       where: { id: row.id },
       data: {
         allIncidents: data.scope === "all",
-        // An earlier unsubscribe means a new opt-in. An account's address stays verified (its own
-        // restoration and claim news must not stop because someone typed it here); its incident
-        // mail stays off (unsubscribedAt) until the link is clicked.
+        // An earlier unsubscribe means a new opt-in. An account's address was verified by sign-in
+        // and stays so; either way incident mail stays off (unsubscribedAt) until the link is clicked.
         confirmedAt: row.userId ? row.confirmedAt : null,
       },
     });
