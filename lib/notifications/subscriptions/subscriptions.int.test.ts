@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { signEmailToken } from "@/lib/notifications/links";
 import { getPreferences, updatePreferences } from "@/lib/notifications/preferences";
@@ -16,9 +16,15 @@ const confirmations = (email: string) => db.emailOutbox.findMany({ where: { toEm
 const row = (email: string) => db.emailSubscription.findUniqueOrThrow({ where: { email }, include: { components: { select: { componentId: true } } } });
 const prefsToken = (email: string) => signEmailToken("preferences", email);
 
-async function componentId(slug: string) {
-  return (await db.component.findUniqueOrThrow({ where: { slug } })).id;
-}
+// Services of this file's own: the subscribers confirmed here must not become recipients of
+// incidents other tests post on the shared services (and so no "every incident" stays active).
+let serviceA = 0;
+let serviceB = 0;
+beforeAll(async () => {
+  const run = tag();
+  serviceA = (await db.component.create({ data: { slug: `subs-a-${run}`, name: `Subscriptions A ${run}` } })).id;
+  serviceB = (await db.component.create({ data: { slug: `subs-b-${run}`, name: `Subscriptions B ${run}` } })).id;
+});
 
 async function account() {
   const email = `subs-account-${tag()}@example.org`;
@@ -34,13 +40,12 @@ async function ageConfirmation(email: string) {
 describe("public subscribe (double opt-in)", () => {
   it("stores a new address unconfirmed with its chosen services and queues one confirmation", async () => {
     const email = newAddress();
-    const photos = await componentId("photos");
-    const answer = await subscribe({ input: { email: `  ${email.toUpperCase()} `, scope: "components", componentIds: [String(photos)] }, ip: ip() });
+    const answer = await subscribe({ input: { email: `  ${email.toUpperCase()} `, scope: "components", componentIds: [String(serviceA)] }, ip: ip() });
     expect(answer.message).toBe(SUBSCRIBE_ANSWER);
 
     const saved = await row(email);
     expect(saved).toMatchObject({ confirmedAt: null, unsubscribedAt: null, allIncidents: false, userId: null });
-    expect(saved.components.map((c) => c.componentId)).toEqual([photos]);
+    expect(saved.components.map((c) => c.componentId)).toEqual([serviceA]);
     expect(saved.confirmSentAt).toBeInstanceOf(Date);
     const queued = await confirmations(email);
     expect(queued).toHaveLength(1);
@@ -60,8 +65,7 @@ describe("public subscribe (double opt-in)", () => {
 
   it("leaves a confirmed address exactly as it was when a stranger subscribes it again", async () => {
     const email = newAddress();
-    const photos = await componentId("photos");
-    await subscribe({ input: { email, scope: "components", componentIds: [photos] }, ip: ip() });
+    await subscribe({ input: { email, scope: "components", componentIds: [serviceA] }, ip: ip() });
     await confirmSubscription({ token: signEmailToken("confirm", email) });
     const before = await row(email);
     await ageConfirmation(email);
@@ -69,19 +73,18 @@ describe("public subscribe (double opt-in)", () => {
     expect((await subscribe({ input: { email, scope: "all" }, ip: ip() })).message).toBe(SUBSCRIBE_ANSWER);
     const after = await row(email);
     expect(after).toMatchObject({ allIncidents: false, confirmedAt: before.confirmedAt, unsubscribedAt: null });
-    expect(after.components.map((c) => c.componentId)).toEqual([photos]);
+    expect(after.components.map((c) => c.componentId)).toEqual([serviceA]);
     expect(await confirmations(email)).toHaveLength(1);
   });
 
   it("treats subscribing after an unsubscribe as a new opt-in: nothing applies until the link is clicked", async () => {
     const email = newAddress();
-    await subscribe({ input: { email, scope: "all" }, ip: ip() });
+    await subscribe({ input: { email, scope: "components", componentIds: [serviceA] }, ip: ip() });
     await confirmSubscription({ token: signEmailToken("confirm", email) });
     await unsubscribeList({ token: prefsToken(email), list: "incidents" });
     await ageConfirmation(email);
 
-    const contacts = await componentId("contacts");
-    await subscribe({ input: { email, scope: "components", componentIds: [contacts] }, ip: ip() });
+    await subscribe({ input: { email, scope: "components", componentIds: [serviceB] }, ip: ip() });
     const pending = await row(email);
     expect(pending.confirmedAt).toBeNull();
     expect(pending.unsubscribedAt).not.toBeNull();
@@ -91,7 +94,7 @@ describe("public subscribe (double opt-in)", () => {
     const active = await row(email);
     expect(active).toMatchObject({ unsubscribedAt: null, allIncidents: false });
     expect(active.confirmedAt).not.toBeNull();
-    expect(active.components.map((c) => c.componentId)).toEqual([contacts]);
+    expect(active.components.map((c) => c.componentId)).toEqual([serviceB]);
   });
 
   it("keeps an account's address verified when someone re-subscribes it after an unsubscribe", async () => {
@@ -129,7 +132,7 @@ describe("public subscribe (double opt-in)", () => {
 describe("confirming", () => {
   it("links the row to the account of the address only once the address confirms", async () => {
     const user = await account();
-    await subscribe({ input: { email: user.email, scope: "all" }, ip: ip() });
+    await subscribe({ input: { email: user.email, scope: "components", componentIds: [serviceA] }, ip: ip() });
     expect(await row(user.email)).toMatchObject({ userId: null, confirmedAt: null });
     await confirmSubscription({ token: signEmailToken("confirm", user.email) });
     const confirmed = await row(user.email);
@@ -139,7 +142,7 @@ describe("confirming", () => {
 
   it("is idempotent and keeps the first confirmation time", async () => {
     const email = newAddress();
-    await subscribe({ input: { email, scope: "all" }, ip: ip() });
+    await subscribe({ input: { email, scope: "components", componentIds: [serviceA] }, ip: ip() });
     const first = await confirmSubscription({ token: signEmailToken("confirm", email) });
     expect(first.preferencesPath).toBe(`/preferences/${prefsToken(email)}`);
     const confirmedAt = (await row(email)).confirmedAt;
@@ -162,13 +165,12 @@ describe("confirming", () => {
 describe("preferences by signed link", () => {
   it("changes scope and digest of an address without an account, and audits it as that address", async () => {
     const email = newAddress();
-    await subscribe({ input: { email, scope: "all" }, ip: ip() });
+    await subscribe({ input: { email, scope: "components", componentIds: [serviceA] }, ip: ip() });
     await confirmSubscription({ token: signEmailToken("confirm", email) });
-    const photos = await componentId("photos");
 
-    await updateEmailPreferences({ token: prefsToken(email), input: { incidentEmails: "components", digest: "DAILY", componentIds: [String(photos)], restorationEmails: false, claimEmails: false } });
+    await updateEmailPreferences({ token: prefsToken(email), input: { incidentEmails: "components", digest: "DAILY", componentIds: [String(serviceB)], restorationEmails: false, claimEmails: false } });
     const prefs = await getEmailPreferences({ token: prefsToken(email) });
-    expect(prefs).toMatchObject({ email, isAccount: false, known: true, incidentEmails: "components", digest: "DAILY", componentIds: [photos] });
+    expect(prefs).toMatchObject({ email, isAccount: false, known: true, incidentEmails: "components", digest: "DAILY", componentIds: [serviceB] });
     // No account, so no news of its own: those toggles are not the address's to change.
     expect(prefs).toMatchObject({ restorationEmails: true, claimEmails: true });
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "email-preferences.updated", actorEmail: email } });
@@ -181,9 +183,9 @@ describe("preferences by signed link", () => {
 
   it("lets an account's address turn its restoration and claim news off, creating its row", async () => {
     const user = await account();
-    await updateEmailPreferences({ token: prefsToken(user.email), input: { incidentEmails: "all", digest: "IMMEDIATE", componentIds: [], restorationEmails: false, claimEmails: true } });
+    await updateEmailPreferences({ token: prefsToken(user.email), input: { incidentEmails: "components", digest: "IMMEDIATE", componentIds: [serviceA], restorationEmails: false, claimEmails: true } });
     const saved = await row(user.email);
-    expect(saved).toMatchObject({ userId: user.id, restorationEmails: false, claimEmails: true, allIncidents: true, unsubscribedAt: null });
+    expect(saved).toMatchObject({ userId: user.id, restorationEmails: false, claimEmails: true, allIncidents: false, unsubscribedAt: null });
     expect(saved.confirmedAt).not.toBeNull();
     expect(await getPreferences(user)).toMatchObject({ restorationEmails: false, claimEmails: true });
   });
@@ -240,7 +242,7 @@ describe("one-click unsubscribe", () => {
 
   it("stops incident mail of a confirmed subscriber", async () => {
     const email = newAddress();
-    await subscribe({ input: { email, scope: "all" }, ip: ip() });
+    await subscribe({ input: { email, scope: "components", componentIds: [serviceA] }, ip: ip() });
     await confirmSubscription({ token: signEmailToken("confirm", email) });
     await unsubscribeList({ token: prefsToken(email), list: "incidents" });
     expect((await row(email)).unsubscribedAt).not.toBeNull();
@@ -260,7 +262,7 @@ describe("signed-in preferences", () => {
   it("takes over the row someone made for the account's address on the public form", async () => {
     const user = await account();
     await subscribe({ input: { email: user.email, scope: "all" }, ip: ip() });
-    await updatePreferences({ actor: user, input: { incidentEmails: "all", digest: "DAILY", componentIds: [], restorationEmails: true, claimEmails: false } });
+    await updatePreferences({ actor: user, input: { incidentEmails: "components", digest: "DAILY", componentIds: [serviceA], restorationEmails: true, claimEmails: false } });
     const saved = await row(user.email);
     expect(saved).toMatchObject({ userId: user.id, digest: "DAILY", claimEmails: false });
     expect(saved.confirmedAt).not.toBeNull();
