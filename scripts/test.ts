@@ -46,7 +46,10 @@ try {
   // Each part gets a fresh environment: integration tests leave incidents and import batches
   // behind, which the pages under browser test would then list.
   if (wants("unit")) {
-    await withTestEnv((vars) => run("Unit and integration tests", bin("vitest"), ["run"], vars));
+    await withTestEnv(async (vars) => {
+      await run("Unit and integration tests", bin("vitest"), ["run"], vars);
+      await run("Email worker tests and crash drills", bin("vitest"), ["run"], { ...vars, VITEST_WORKER_PASS: "1" });
+    });
   }
   if (wants("e2e")) {
     await withTestEnv(async (vars) => {

@@ -32,6 +32,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             ["/admin/claims", "Claims"],
             ["/admin/claims/offers", "Offers"],
             ["/admin/claims/credits", "Credit exports"],
+            ["/admin/email", "Email"],
             ...(user.role === "ADMIN" ? [["/admin/claims/codes", "Gift codes"]] : []),
             ...(user.role === "ADMIN" ? [["/admin/tokens", "API tokens"]] : []),
           ].map(([href, label]) => (

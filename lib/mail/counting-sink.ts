@@ -71,6 +71,10 @@ export async function startCountingSink({ port = 0, refuse = () => null, capture
     },
   });
 
+  // A client killed mid-conversation resets its connection; that is the point of the drills.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "ECONNRESET" && error.code !== "EPIPE") console.error("sink:", error);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => resolve());

@@ -11,6 +11,7 @@ import { IMPACT_LABEL, INCIDENT_STATUS_LABEL } from "@/lib/incidents/labels";
 import { listComponentGroups } from "@/lib/incidents/list-components";
 import { listTemplates } from "@/lib/incidents/list-templates";
 import { COMPONENT_LABEL } from "@/lib/incidents/overall-status";
+import { getDeliveryCountsOf } from "@/lib/notifications/admin/get-delivery-counts";
 import { EditIncidentForm } from "./_components/edit-incident-form";
 import { PostmortemForm } from "./_components/postmortem-form";
 import { PostUpdateForm } from "./_components/post-update-form";
@@ -28,7 +29,12 @@ export default async function StaffIncidentPage({ params, searchParams }: Props)
     if (toAppError(error)?.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const [groups, templates, { opened }] = await Promise.all([listComponentGroups(), listTemplates(user), searchParams]);
+  const [groups, templates, { opened }, deliveries] = await Promise.all([
+    listComponentGroups(),
+    listTemplates(user),
+    searchParams,
+    getDeliveryCountsOf({ actor: user, input: { refs: incident.updates.map((u) => `incident-update:${u.id}`) } }),
+  ]);
   const components = incident.components.map((c) => ({ componentId: c.componentId, status: c.status }));
   const resolved = incident.status === "RESOLVED";
 
@@ -67,7 +73,7 @@ export default async function StaffIncidentPage({ params, searchParams }: Props)
 
       <section aria-labelledby="timeline" className="space-y-3">
         <h2 id="timeline" className="text-lg font-semibold">Timeline ({incident.updates.length})</h2>
-        <Timeline incident={incident} />
+        <Timeline incident={incident} deliveries={deliveries} />
       </section>
 
       <section aria-labelledby="details" className="card space-y-4">

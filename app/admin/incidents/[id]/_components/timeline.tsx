@@ -4,12 +4,14 @@ import { StatusPill } from "@/components/status-pill";
 import { INCIDENT_STATUS_TONE } from "@/components/tones";
 import { INCIDENT_STATUS_LABEL } from "@/lib/incidents/labels";
 import type { StaffIncident } from "@/lib/incidents/get-staff-incident";
+import { NO_DELIVERIES, type DeliveryCounts } from "@/lib/notifications/admin/get-delivery-counts";
 import { EditUpdateForm } from "./edit-update-form";
+import { EmailDelivery } from "./email-delivery";
 
 const who = (person: { email: string; name: string | null } | null) => (person ? (person.name ? `${person.name} (${person.email})` : person.email) : "a former staff member");
 
 /** The official updates, newest first, with who posted each and who last corrected it. */
-export function Timeline({ incident }: { incident: StaffIncident }) {
+export function Timeline({ incident, deliveries }: { incident: StaffIncident; deliveries: Map<string, DeliveryCounts> }) {
   return (
     <ol className="relative space-y-4 border-l-2 border-slate-200 pl-5 dark:border-slate-800">
       {incident.updates.map((update) => (
@@ -27,6 +29,7 @@ export function Timeline({ incident }: { incident: StaffIncident }) {
               </p>
             </div>
             <div className="break-words"><Markdown>{update.body}</Markdown></div>
+            <EmailDelivery eventRef={`incident-update:${update.id}`} initial={deliveries.get(`incident-update:${update.id}`) ?? NO_DELIVERIES} postedAt={update.createdAt.toISOString()} />
             <details className="group">
               <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-semibold text-blue-700 dark:text-blue-300">Correct this update</summary>
               <div className="mt-2">
