@@ -27,8 +27,13 @@ export default async function StatusPage() {
   return (
     <div className="space-y-8">
       <section aria-labelledby="overall" className={`rounded-xl border p-5 sm:p-6 ${BANNER[tone]}`}>
-        <h1 id="overall" className="text-xl font-bold sm:text-2xl">{OVERALL_LABEL[status.overall]}</h1>
-        <p className="mt-1 text-sm opacity-80">Last updated {formatDateTime(status.generatedAt)}</p>
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div>
+            <h1 id="overall" className="text-xl font-bold sm:text-2xl">{OVERALL_LABEL[status.overall]}</h1>
+            <p className="mt-1 text-sm opacity-80">Last updated {formatDateTime(status.generatedAt)}</p>
+          </div>
+          <Link href="/subscribe" className="btn-secondary min-h-10 px-3 text-sm">Get email updates</Link>
+        </div>
         {status.activeIncidents.length > 0 && (
           <p className="mt-3 text-sm">
             Lost data? <Link href="/me" className="font-semibold">Sign in to see your own recovery, category by category.</Link>

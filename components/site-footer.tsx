@@ -12,6 +12,7 @@ export function SiteFooter() {
             <li><Link href="/history">Incident history</Link></li>
             <li><a href="/feed.atom">Atom feed</a></li>
             <li><a href="/feed.rss">RSS feed</a></li>
+            <li><Link href="/subscribe">Subscribe</Link></li>
             <li><Link href="/preferences">Email preferences</Link></li>
           </ul>
         </nav>

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { currentUser } from "@/lib/auth/session";
+import { listComponentGroups } from "@/lib/incidents/list-components";
 import { getPreferences } from "@/lib/notifications/preferences";
+import { savePreferences } from "./actions";
 import { PreferencesForm } from "./_components/preferences-form";
 
 export const metadata: Metadata = { title: "Email preferences" };
@@ -19,7 +21,7 @@ export default async function PreferencesPage() {
       </div>
     );
   }
-  const prefs = await getPreferences(user);
+  const [prefs, groups] = await Promise.all([getPreferences(user), listComponentGroups()]);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <div className="space-y-1">
@@ -27,9 +29,8 @@ export default async function PreferencesPage() {
         <p className="muted break-all text-sm">For {prefs.email}</p>
       </div>
       <div className="card">
-        <PreferencesForm initial={prefs} components={prefs.components} />
+        <PreferencesForm initial={prefs} groups={groups} showAccountLists action={savePreferences} />
       </div>
-      <p className="muted text-sm">Emails about your own data coming back and about your compensation claims are always sent: they answer questions only you can ask.</p>
     </div>
   );
 }

@@ -14,6 +14,8 @@ test("a subscriber chooses which incident emails to get, and the choice sticks",
 
   await page.getByLabel("Photos").check();
   await page.getByLabel(/One daily summary/).check();
+  await expect(page.getByLabel(/My data coming back/)).toBeChecked();
+  await page.getByLabel(/My compensation and claims/).uncheck();
   await page.getByRole("button", { name: "Save my choices" }).click();
   await expect(page.getByRole("status")).toContainText("Saved");
 
@@ -22,4 +24,6 @@ test("a subscriber chooses which incident emails to get, and the choice sticks",
   await expect(page.getByLabel("Photos")).toBeChecked();
   await expect(page.getByLabel("Contacts")).not.toBeChecked();
   await expect(page.getByLabel(/One daily summary/)).toBeChecked();
+  await expect(page.getByLabel(/My data coming back/)).toBeChecked();
+  await expect(page.getByLabel(/My compensation and claims/)).not.toBeChecked();
 });

@@ -1,20 +1,39 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { savePreferences, type PreferencesState } from "../actions";
+import type { FormResult } from "@/lib/form-result";
+
+type Scope = "all" | "components" | "mine" | "none";
+type Digest = "IMMEDIATE" | "DAILY";
+
+export type PreferencesFormAction = (previous: FormResult, form: FormData) => Promise<FormResult>;
 
 type Props = {
-  initial: { incidentEmails: "all" | "components" | "none"; digest: "IMMEDIATE" | "DAILY"; componentIds: number[] };
-  components: { id: number; name: string }[];
+  initial: { incidentEmails: Scope; digest: Digest; componentIds: number[]; restorationEmails: boolean; claimEmails: boolean };
+  groups: { name: string; components: { id: number; name: string }[] }[];
+  /** Restoration and claim news exist only for addresses of accounts. */
+  showAccountLists: boolean;
+  action: PreferencesFormAction;
 };
 
-export function PreferencesForm({ initial, components }: Props) {
-  const [state, action, pending] = useActionState<PreferencesState, FormData>(savePreferences, null);
+function scopes(isAccount: boolean): [Scope, string, string][] {
+  return [
+    ["all", "Every incident", "All official updates, for every service."],
+    ["components", "Only the services I choose", isAccount ? "Updates about incidents that affect them, and about incidents that affected your data." : "Updates about incidents that affect them."],
+    ...(isAccount ? [["mine", "Only incidents that affected my data", "Updates about the incidents your account was caught in."] as [Scope, string, string]] : []),
+    ["none", "No incident updates", isAccount ? "You can still hear about your own data and claims below." : "We send nothing about incidents to this address."],
+  ];
+}
+
+export function PreferencesForm({ initial, groups, showAccountLists, action: save }: Props) {
+  const [state, action, pending] = useActionState<FormResult, FormData>(save, null);
   // Controlled inputs: React resets uncontrolled form fields after every action, which would
   // silently undo the person's choices when a save is refused.
   const [scope, setScope] = useState(initial.incidentEmails);
   const [digest, setDigest] = useState(initial.digest);
   const [chosen, setChosen] = useState(() => new Set(initial.componentIds));
+  const [restoration, setRestoration] = useState(initial.restorationEmails);
+  const [claims, setClaims] = useState(initial.claimEmails);
   const toggle = (id: number) =>
     setChosen((current) => {
       const next = new Set(current);
@@ -27,11 +46,7 @@ export function PreferencesForm({ initial, components }: Props) {
     <form action={action} className="space-y-6">
       <fieldset className="space-y-2">
         <legend className="label">Incident updates</legend>
-        {([
-          ["all", "Every incident", "All official updates, for every service."],
-          ["components", "Only the services I choose", "Updates about incidents that affect them."],
-          ["none", "No incident updates", "You still hear about your own data and claims."],
-        ] as const).map(([value, title, help]) => (
+        {scopes(showAccountLists).map(([value, title, help]) => (
           <label key={value} className={option}>
             <input type="radio" name="incidentEmails" value={value} checked={scope === value} onChange={() => setScope(value)} className="mt-1 size-4" />
             <span><span className="block font-medium">{title}</span><span className="muted block text-sm">{help}</span></span>
@@ -40,16 +55,21 @@ export function PreferencesForm({ initial, components }: Props) {
       </fieldset>
 
       {scope === "components" && (
-        <fieldset className="space-y-2">
+        <fieldset className="space-y-3">
           <legend className="label">Services</legend>
-          <div className="grid gap-2 sm:grid-cols-2">
-            {components.map((c) => (
-              <label key={c.id} className={option}>
-                <input type="checkbox" name="componentIds" value={c.id} checked={chosen.has(c.id)} onChange={() => toggle(c.id)} className="mt-1 size-4" />
-                <span className="font-medium">{c.name}</span>
-              </label>
-            ))}
-          </div>
+          {groups.map((group) => (
+            <div key={group.name} className="space-y-2">
+              <p className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{group.name}</p>
+              <div className="grid gap-2 sm:grid-cols-2">
+                {group.components.map((c) => (
+                  <label key={c.id} className={option}>
+                    <input type="checkbox" name="componentIds" value={c.id} checked={chosen.has(c.id)} onChange={() => toggle(c.id)} className="mt-1 size-4" />
+                    <span className="font-medium">{c.name}</span>
+                  </label>
+                ))}
+              </div>
+            </div>
+          ))}
         </fieldset>
       )}
 
@@ -68,6 +88,20 @@ export function PreferencesForm({ initial, components }: Props) {
         </fieldset>
       )}
       {scope === "none" && <input type="hidden" name="digest" value={digest} />}
+
+      {showAccountLists && (
+        <fieldset className="space-y-2">
+          <legend className="label">About your own account</legend>
+          <label className={option}>
+            <input type="checkbox" name="restorationEmails" checked={restoration} onChange={(e) => setRestoration(e.target.checked)} className="mt-1 size-4" />
+            <span><span className="block font-medium">My data coming back</span><span className="muted block text-sm">When your categories are restored, and what could not be.</span></span>
+          </label>
+          <label className={option}>
+            <input type="checkbox" name="claimEmails" checked={claims} onChange={(e) => setClaims(e.target.checked)} className="mt-1 size-4" />
+            <span><span className="block font-medium">My compensation and claims</span><span className="muted block text-sm">New offers for you, and decisions on your claims.</span></span>
+          </label>
+        </fieldset>
+      )}
 
       {state && (
         <p role="status" className={`rounded-lg p-3 text-sm ${state.ok ? "bg-green-50 text-green-900 dark:bg-green-950 dark:text-green-100" : "bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-100"}`}>

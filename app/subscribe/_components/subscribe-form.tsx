@@ -1,0 +1,97 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import type { FormResult } from "@/lib/form-result";
+import { subscribeByEmail } from "../actions";
+
+type Props = { groups: { name: string; components: { id: number; name: string }[] }[] };
+
+export function SubscribeForm({ groups }: Props) {
+  const [state, action, pending] = useActionState<FormResult, FormData>(subscribeByEmail, null);
+  // Controlled, so a refused attempt keeps what was typed and ticked.
+  const [email, setEmail] = useState("");
+  const [scope, setScope] = useState<"all" | "components">("all");
+  const [chosen, setChosen] = useState<Set<number>>(() => new Set());
+  const toggle = (id: number) =>
+    setChosen((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  if (state?.ok) {
+    return (
+      <div role="status" className="space-y-2">
+        <h2 className="text-lg font-semibold">Check your inbox to confirm</h2>
+        <p>{state.message}</p>
+        <p className="muted text-sm">No email after a few minutes? Look in your spam folder, or try again in ten minutes.</p>
+      </div>
+    );
+  }
+
+  const option = "flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-800";
+  const error = state && !state.ok ? state : null;
+  return (
+    <form action={action} noValidate className="space-y-6">
+      <div>
+        <label htmlFor="email" className="label">Email address</label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+          required
+          maxLength={254}
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          aria-invalid={error?.field === "email" ? true : undefined}
+          aria-describedby={error ? "subscribe-error" : undefined}
+          className="input"
+          placeholder="you@example.com"
+        />
+      </div>
+
+      <fieldset className="space-y-2">
+        <legend className="label">What to send</legend>
+        {([
+          ["all", "Every incident", "All official updates and maintenance notices, for every service."],
+          ["components", "Only the services I choose", "Updates about incidents that affect them."],
+        ] as const).map(([value, title, help]) => (
+          <label key={value} className={option}>
+            <input type="radio" name="scope" value={value} checked={scope === value} onChange={() => setScope(value)} className="mt-1 size-4" />
+            <span><span className="block font-medium">{title}</span><span className="muted block text-sm">{help}</span></span>
+          </label>
+        ))}
+      </fieldset>
+
+      {scope === "components" && (
+        <fieldset className="space-y-3" aria-describedby={error?.field === "componentIds" ? "subscribe-error" : undefined}>
+          <legend className="label">Services</legend>
+          {groups.map((group) => (
+            <div key={group.name} className="space-y-2">
+              <p className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{group.name}</p>
+              <div className="grid gap-2 sm:grid-cols-2">
+                {group.components.map((c) => (
+                  <label key={c.id} className={option}>
+                    <input type="checkbox" name="componentIds" value={c.id} checked={chosen.has(c.id)} onChange={() => toggle(c.id)} className="mt-1 size-4" />
+                    <span className="font-medium">{c.name}</span>
+                  </label>
+                ))}
+              </div>
+            </div>
+          ))}
+        </fieldset>
+      )}
+
+      {error && (
+        <p id="subscribe-error" role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
+          {error.message}
+        </p>
+      )}
+      <button type="submit" className="btn-primary w-full sm:w-auto" disabled={pending}>{pending ? "Subscribing…" : "Subscribe"}</button>
+      <p className="muted text-sm">We email you a link to confirm first. Every email has a link to change your choices or unsubscribe.</p>
+    </form>
+  );
+}

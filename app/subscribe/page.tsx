@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { listComponentGroups } from "@/lib/incidents/list-components";
+import { SubscribeForm } from "./_components/subscribe-form";
+
+export const metadata: Metadata = { title: "Get email updates" };
+
+export default async function SubscribePage() {
+  await connection();
+  const groups = await listComponentGroups();
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <div className="space-y-1">
+        <h1 className="page-title">Get email updates</h1>
+        <p className="muted">Hear about incidents and maintenance as they happen, for every service or only the ones you use.</p>
+      </div>
+      <div className="card">
+        <SubscribeForm groups={groups} />
+      </div>
+    </div>
+  );
+}
