@@ -11,8 +11,10 @@ const address = (label: string) => `${label}-${randomUUID().slice(0, 10)}@email-
 async function insertMessage(toEmail: string, status: string, eventRef: string | null = null, lastError: string | null = null): Promise<string> {
   const { rows } = await withDb((c) =>
     c.query<{ id: string }>(
-      `INSERT INTO "EmailOutbox" ("dedupeKey", template, "toEmail", "eventRef", payload, status, attempts, "lastError")
-       VALUES ($1, 'subscription.confirm', $2, $3, '{}', $4::"OutboxStatus", $5, $6) RETURNING id::text`,
+      // Queued rows are due in an hour: the worker running beside the server must not deliver them
+      // before the test has looked at them.
+      `INSERT INTO "EmailOutbox" ("dedupeKey", template, "toEmail", "eventRef", payload, status, attempts, "lastError", "nextAttemptAt")
+       VALUES ($1, 'subscription.confirm', $2, $3, '{}', $4::"OutboxStatus", $5, $6, now() + interval '1 hour') RETURNING id::text`,
       [`e2e:${randomUUID()}`, toEmail, eventRef, status, status === "DEAD" ? 8 : 0, lastError],
     ),
   );

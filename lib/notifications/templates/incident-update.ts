@@ -58,6 +58,6 @@ export const incidentUpdate: EmailTemplate<Context> = {
     status: "MONITORING",
     body: markdownToParagraphs("Contacts and calendars are restored for **all** affected accounts. Notes are next; we expect them back by Friday.\n\nPhotos are still being validated."),
     postedAt: new Date("2026-11-20T15:30:00Z"),
-    personal: "For you: your contacts and calendar are back; 3 categories still to come — notes expected by Fri 27 Nov, 18:00 UTC.",
+    personal: "For you: your contacts and calendar are back; 3 categories still to come, next notes, expected by Fri 27 Nov, 18:00 UTC.",
   }),
 };

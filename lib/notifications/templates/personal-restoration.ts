@@ -51,11 +51,18 @@ export function listNames(names: string[]): string {
 
 
 /** What comes back next in plan order, with its expected date when there is one. */
-export function nextUp(categories: CategoryNow[]): string | null {
+export function nextUp(categories: CategoryNow[]): { name: string; expected: string | null } | null {
   const next = categories.filter((c) => c.state !== "NOT_AFFECTED" && !isSettled(c.state)).sort((a, b) => a.position - b.position)[0];
   if (!next) return null;
-  return next.eta.kind === "date" ? `${lower(next)} ${next.eta.late ? "now expected" : "expected"} by ${utcWeekdayTime(next.eta.date)}` : `${lower(next)} next`;
+  return { name: lower(next), expected: next.eta.kind === "date" ? utcWeekdayTime(next.eta.date) : null };
 }
+
+/** "photos, expected by Fri 27 Nov, 18:00 UTC" or "photos (no date yet)" */
+export function describeNext(next: { name: string; expected: string | null }): string {
+  return next.expected ? `${next.name}, expected by ${next.expected}` : `${next.name} (no date yet)`;
+}
+
+const verb = (names: string[]) => (names.length === 1 && !names[0]!.endsWith("s") ? "is" : "are");
 
 /** One line for an affected person: where their data stands now. Null when nothing was affected. */
 export function personalLine(categories: CategoryNow[]): string | null {
@@ -66,15 +73,12 @@ export function personalLine(categories: CategoryNow[]): string | null {
   const gone = affected.filter((c) => c.state === "UNRECOVERABLE").map(lower);
   const pending = affected.filter((c) => !isSettled(c.state));
   const parts: string[] = [];
-  if (back.length) parts.push(`your ${listNames(back)} ${back.length === 1 && !back[0]!.endsWith("s") ? "is" : "are"} back`);
-  if (partial.length) parts.push(`${listNames(partial)} partly back`);
-  if (gone.length) parts.push(`${listNames(gone)} could not be recovered`);
-  if (pending.length) {
-    const next = nextUp(affected);
-    parts.push(pending.length === 1 ? `${next} is still to come` : `${pending.length} categories still to come — ${next}`);
-  }
-  const sentence = parts.join("; ");
-  return `For you: ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}.`;
+  if (back.length) parts.push(`your ${listNames(back)} ${verb(back)} back`);
+  if (partial.length) parts.push(`your ${listNames(partial)} ${verb(partial)} partly back`);
+  if (gone.length) parts.push(`your ${listNames(gone)} could not be recovered`);
+  const next = nextUp(affected);
+  if (next) parts.push(pending.length === 1 ? `next and last: ${describeNext(next)}` : `${pending.length} categories still to come, next ${describeNext(next)}`);
+  return `For you: ${parts.join("; ")}.`;
 }
 
 /** "312 of 315 contacts back" for one category. */

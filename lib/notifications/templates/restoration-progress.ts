@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { RestorationState } from "@/lib/generated/prisma/enums";
-import { listNames, loadPersonalRestoration, nextUp, progressBullet, type CategoryNow } from "./personal-restoration";
+import { describeNext, listNames, loadPersonalRestoration, nextUp, progressBullet, type CategoryNow } from "./personal-restoration";
 import type { EmailTemplate } from "./types";
 
 interface Context {
@@ -54,7 +54,7 @@ export const restorationProgress: EmailTemplate<Context> = {
       subject: lead,
       heading: `${lead}.`,
       paragraphs: [
-        next ? `Next: ${next}.` : "Everything we could recover is back. Thank you for your patience.",
+        next ? `Next: ${describeNext(next)}.` : "Everything we could recover is back. Thank you for your patience.",
         ...(gone.length ? ["We are sorry about what could not be recovered. You may be entitled to extra compensation — your recovery page shows what you can claim."] : []),
         `Where your data stands after "${c.incidentTitle}":`,
       ],
