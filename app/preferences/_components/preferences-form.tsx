@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { CHOICE_OPTION as option, RadioChoice, ServiceChoices, useChosenServices, type ServiceGroup } from "@/components/service-choices";
 import type { FormResult } from "@/lib/form-result";
 
 type Scope = "all" | "components" | "mine" | "none";
@@ -10,7 +11,7 @@ export type PreferencesFormAction = (previous: FormResult, form: FormData) => Pr
 
 type Props = {
   initial: { incidentEmails: Scope; digest: Digest; componentIds: number[]; restorationEmails: boolean; claimEmails: boolean };
-  groups: { name: string; components: { id: number; name: string }[] }[];
+  groups: ServiceGroup[];
   /** Restoration and claim news exist only for addresses of accounts. */
   showAccountLists: boolean;
   action: PreferencesFormAction;
@@ -31,46 +32,20 @@ export function PreferencesForm({ initial, groups, showAccountLists, action: sav
   // silently undo the person's choices when a save is refused.
   const [scope, setScope] = useState(initial.incidentEmails);
   const [digest, setDigest] = useState(initial.digest);
-  const [chosen, setChosen] = useState(() => new Set(initial.componentIds));
+  const { chosen, toggle } = useChosenServices(initial.componentIds);
   const [restoration, setRestoration] = useState(initial.restorationEmails);
   const [claims, setClaims] = useState(initial.claimEmails);
-  const toggle = (id: number) =>
-    setChosen((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  const option = "flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-800";
   return (
     <form action={action} className="space-y-6">
       <fieldset className="space-y-2">
         <legend className="label">Incident updates</legend>
         {scopes(showAccountLists).map(([value, title, help]) => (
-          <label key={value} className={option}>
-            <input type="radio" name="incidentEmails" value={value} checked={scope === value} onChange={() => setScope(value)} className="mt-1 size-4" />
-            <span><span className="block font-medium">{title}</span><span className="muted block text-sm">{help}</span></span>
-          </label>
+          <RadioChoice key={value} name="incidentEmails" value={value} checked={scope === value} onChange={() => setScope(value)} title={title} help={help} />
         ))}
       </fieldset>
 
       {scope === "components" && (
-        <fieldset className="space-y-3">
-          <legend className="label">Services</legend>
-          {groups.map((group) => (
-            <div key={group.name} className="space-y-2">
-              <p className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{group.name}</p>
-              <div className="grid gap-2 sm:grid-cols-2">
-                {group.components.map((c) => (
-                  <label key={c.id} className={option}>
-                    <input type="checkbox" name="componentIds" value={c.id} checked={chosen.has(c.id)} onChange={() => toggle(c.id)} className="mt-1 size-4" />
-                    <span className="font-medium">{c.name}</span>
-                  </label>
-                ))}
-              </div>
-            </div>
-          ))}
-        </fieldset>
+        <ServiceChoices groups={groups} chosen={chosen} toggle={toggle} />
       )}
 
       {scope !== "none" && (

@@ -1,24 +1,18 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { RadioChoice, ServiceChoices, useChosenServices, type ServiceGroup } from "@/components/service-choices";
 import type { FormResult } from "@/lib/form-result";
 import { subscribeByEmail } from "../actions";
 
-type Props = { groups: { name: string; components: { id: number; name: string }[] }[] };
+type Props = { groups: ServiceGroup[] };
 
 export function SubscribeForm({ groups }: Props) {
   const [state, action, pending] = useActionState<FormResult, FormData>(subscribeByEmail, null);
   // Controlled, so a refused attempt keeps what was typed and ticked.
   const [email, setEmail] = useState("");
   const [scope, setScope] = useState<"all" | "components">("all");
-  const [chosen, setChosen] = useState<Set<number>>(() => new Set());
-  const toggle = (id: number) =>
-    setChosen((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const { chosen, toggle } = useChosenServices();
 
   if (state?.ok) {
     return (
@@ -30,7 +24,6 @@ export function SubscribeForm({ groups }: Props) {
     );
   }
 
-  const option = "flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-800";
   const error = state && !state.ok ? state : null;
   return (
     <form action={action} noValidate className="space-y-6">
@@ -59,30 +52,12 @@ export function SubscribeForm({ groups }: Props) {
           ["all", "Every incident", "All official updates and maintenance notices, for every service."],
           ["components", "Only the services I choose", "Updates about incidents that affect them."],
         ] as const).map(([value, title, help]) => (
-          <label key={value} className={option}>
-            <input type="radio" name="scope" value={value} checked={scope === value} onChange={() => setScope(value)} className="mt-1 size-4" />
-            <span><span className="block font-medium">{title}</span><span className="muted block text-sm">{help}</span></span>
-          </label>
+          <RadioChoice key={value} name="scope" value={value} checked={scope === value} onChange={() => setScope(value)} title={title} help={help} />
         ))}
       </fieldset>
 
       {scope === "components" && (
-        <fieldset className="space-y-3" aria-describedby={error?.field === "componentIds" ? "subscribe-error" : undefined}>
-          <legend className="label">Services</legend>
-          {groups.map((group) => (
-            <div key={group.name} className="space-y-2">
-              <p className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{group.name}</p>
-              <div className="grid gap-2 sm:grid-cols-2">
-                {group.components.map((c) => (
-                  <label key={c.id} className={option}>
-                    <input type="checkbox" name="componentIds" value={c.id} checked={chosen.has(c.id)} onChange={() => toggle(c.id)} className="mt-1 size-4" />
-                    <span className="font-medium">{c.name}</span>
-                  </label>
-                ))}
-              </div>
-            </div>
-          ))}
-        </fieldset>
+        <ServiceChoices groups={groups} chosen={chosen} toggle={toggle} describedBy={error?.field === "componentIds" ? "subscribe-error" : undefined} />
       )}
 
       {error && (
