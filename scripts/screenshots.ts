@@ -46,6 +46,9 @@ const shots: { name: string; path: string; as?: string; scheme?: "light" | "dark
   { name: "staff-incidents", path: "/admin/incidents", as: "admin@nimbus.example" },
   { name: "staff-qa", path: "/admin/qa", as: "admin@nimbus.example" },
   { name: "staff-claims", path: "/admin/claims", as: "admin@nimbus.example" },
+  { name: "subscribe", path: "/subscribe" },
+  { name: "staff-email", path: "/admin/email", as: "admin@nimbus.example" },
+  { name: "email-templates", path: "/admin/email/templates", as: "admin@nimbus.example" },
   { name: "home-dark", path: "/", scheme: "dark" },
 ];
 

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { pgPool } from "@/lib/db";
 import type { IncidentStatus } from "@/lib/generated/prisma/enums";
 import { INCIDENT_STATUS_LABEL } from "@/lib/incidents/labels";
 import { env } from "@/lib/env";
@@ -24,10 +24,13 @@ export const incidentUpdate: EmailTemplate<Context> = {
   list: "incidents",
   async load(messages) {
     const ids = [...new Set(messages.map((m) => Number(m.payload.updateId)))];
-    const updates = await db.incidentUpdate.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, status: true, body: true, createdAt: true, incident: { select: { id: true, title: true, slug: true } } },
-    });
+    // Plain SQL: this runs for every batch of a million-recipient fan-out.
+    const { rows: found } = await pgPool().query<{ id: number; status: IncidentStatus; body: string; createdAt: Date; incidentId: number; title: string; slug: string }>(
+      `SELECT u.id, u.status, u.body, u."createdAt", i.id AS "incidentId", i.title, i.slug
+       FROM "IncidentUpdate" u JOIN "Incident" i ON i.id = u."incidentId" WHERE u.id = ANY($1::int[])`,
+      [ids],
+    );
+    const updates = found.map((u) => ({ ...u, incident: { id: u.incidentId, title: u.title, slug: u.slug } }));
     const byId = new Map(updates.map((u) => [u.id, { ...u, paragraphs: markdownToParagraphs(u.body) }]));
     const pairs = messages.flatMap((m) => {
       const update = byId.get(Number(m.payload.updateId));

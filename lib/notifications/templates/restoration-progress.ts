@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { pgPool } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { RestorationState } from "@/lib/generated/prisma/enums";
 import { describeNext, listNames, loadPersonalRestoration, nextUp, progressBullet, type CategoryNow } from "./personal-restoration";
@@ -34,7 +34,8 @@ export const restorationProgress: EmailTemplate<Context> = {
   list: "restoration",
   async load(messages) {
     const incidentIds = [...new Set(messages.map((m) => Number(m.payload.incidentId)))];
-    const incidents = new Map((await db.incident.findMany({ where: { id: { in: incidentIds } }, select: { id: true, title: true } })).map((i) => [i.id, i.title]));
+    const { rows } = await pgPool().query<{ id: number; title: string }>(`SELECT id, title FROM "Incident" WHERE id = ANY($1::int[])`, [incidentIds]);
+    const incidents = new Map(rows.map((i) => [i.id, i.title]));
     const personal = await loadPersonalRestoration(messages.flatMap((m) => (m.userId ? [{ incidentId: Number(m.payload.incidentId), userId: m.userId }] : [])));
     return new Map(
       messages.map((m) => {

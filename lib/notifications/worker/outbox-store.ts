@@ -29,11 +29,13 @@ const ids = (list: bigint[]) => list.map(String);
 
 export async function markSent(pool: Pool, list: bigint[]): Promise<void> {
   if (!list.length) return;
-  await pool.query(
-    `UPDATE "EmailOutbox" SET status = 'SENT', "sentAt" = now(), "lockedUntil" = NULL, "lastError" = NULL
-     WHERE id = ANY($1::bigint[]) AND status = 'SENDING'`,
-    [ids(list)],
-  );
+  // Named: the hottest statement of the worker is parsed and planned once per connection.
+  await pool.query({
+    name: "outbox-mark-sent",
+    text: `UPDATE "EmailOutbox" SET status = 'SENT', "sentAt" = now(), "lockedUntil" = NULL, "lastError" = NULL
+           WHERE id = ANY($1::bigint[]) AND status = 'SENDING'`,
+    values: [ids(list)],
+  });
 }
 
 /** Temporary failures: back to the queue at their retry time, or to the dead-letter list. */
