@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db";
+import { db, pgPool } from "@/lib/db";
+import { expandRestorationBatch } from "@/lib/notifications/outbox/enqueue-restoration-emails";
 import { importBatch } from "./import-batch";
 
 const HEADER = "subscriber_ref,category,state,items_lost,items_recovered,items_restored,as_of";
@@ -53,6 +54,30 @@ describe("importBatch (PostgreSQL)", () => {
     expect(await record(incidentId, refs[0]!)).toMatchObject({ state: "RESTORED", itemsRestored: 10 });
     const events = await db.restorationEvent.findMany({ where: { batchId: result.batchId }, orderBy: { asOf: "asc" } });
     expect(events.map((e) => `${e.fromState}→${e.toState}`)).toEqual(["null→AFFECTED", "AFFECTED→RECOVERED", "RECOVERED→VALIDATED", "VALIDATED→RESTORED"]);
+  });
+
+  it("leaves one email job for the batch, which becomes one coalesced message per person with each category's newest state", async () => {
+    const { slug, incidentId, refs } = await scenario(2);
+    const rows = [
+      `${refs[0]},contacts,VALIDATED,10,10,0,2026-11-11T00:00:00Z`,
+      `${refs[0]},contacts,RESTORED,10,10,10,2026-11-12T00:00:00Z`,
+      `${refs[0]},calendar,AFFECTED,4,0,0,2026-11-11T00:00:00Z`,
+      `${refs[1]},notes,NOT_AFFECTED,0,0,0,2026-11-11T00:00:00Z`,
+    ];
+    const result = await run(slug, [HEADER, ...rows].join("\n"));
+    const fanouts = await db.emailFanout.findMany({ where: { kind: "restoration-batch", subjectId: result.batchId } });
+    expect(fanouts).toMatchObject([{ payload: { incidentId }, expandedAt: null }]);
+
+    const client = await pgPool().connect();
+    try {
+      expect(await expandRestorationBatch(client, result.batchId, incidentId)).toBe(1);
+    } finally {
+      client.release();
+    }
+    const [first] = await db.user.findMany({ where: { accountRef: refs[0] } });
+    const mails = await db.emailOutbox.findMany({ where: { eventRef: `restoration:${incidentId}` } });
+    expect(mails).toMatchObject([{ userId: first!.id, template: "restoration.progress", status: "QUEUED", payload: { incidentId, changes: { contacts: "RESTORED", calendar: "AFFECTED" } } }]);
+    expect(mails[0]!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
   });
 
   it("refuses to restore data that was never validated, and applies nothing by default", async () => {

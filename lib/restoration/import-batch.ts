@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/roles";
 import { applyEligibilityAfterImport } from "@/lib/claims/reevaluate-eligibility";
-import { enqueueRestorationEmailsAfterImport } from "@/lib/notifications/outbox/enqueue-restoration-emails";
+import { enqueueRestorationEmailsForBatch } from "@/lib/notifications/outbox/enqueue-restoration-emails";
 import { pgPool } from "@/lib/db";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { refreshPhaseProgressWithClient } from "./refresh-phase-progress";
@@ -136,7 +136,7 @@ export async function importBatch({
       // Subscribers this batch made newly eligible get their automatic offers and are told.
       await applyEligibilityAfterImport(client, incident.id);
       // Each person whose data changed state hears about it (coalesced with any pending news).
-      await enqueueRestorationEmailsAfterImport(client, incident.id);
+      await enqueueRestorationEmailsForBatch(client, batchId, incident.id);
     }
     const report = await buildErrorReport(client);
     const errors = await client.query<ImportError>(

@@ -94,9 +94,9 @@ export async function transitionRecord({ actor, input }: { actor: Actor; input: 
         select: { id: true },
       });
       await adjustPhaseProgress(tx, { incidentId: data.incidentId, categoryId: data.categoryId, from, to: data.toState });
+      if (from !== data.toState) await enqueueRestorationEmail(tx, { ...key, toState: data.toState, eventId: event.id });
       // A category found unrecoverable may open an offer to this subscriber: grant or tell them now.
       await reevaluateEligibility(tx, [data.userId]);
-      if (from !== data.toState) await enqueueRestorationEmail(tx, { ...key, toState: data.toState });
       await recordAudit(tx, actor, {
         action: current ? "restoration.record.transitioned" : "restoration.record.created",
         entityType: "RestorationRecord",

@@ -51,6 +51,17 @@ const imported = JSON.parse(importRun.stdout.trim().split("\n").pop()!) as { sec
 console.log(`Import: ${imported.totalRows.toLocaleString("en-US")} rows, ${imported.changedRows.toLocaleString("en-US")} records changed, ${imported.rejectedRows} rejected, status ${imported.status}`);
 console.log(`Import: ${imported.seconds.toFixed(1)} s, ${(imported.totalRows / imported.seconds).toFixed(0)} rows/s, peak RSS ${imported.rssMb.toFixed(0)} MB`);
 
+// What the email worker does next with the batch's email job (not part of the import's time).
+{
+  const { pgPool } = await import("../../lib/db");
+  const { expandFanouts } = await import("../../lib/notifications/fanout/expand-fanouts");
+  const started = performance.now();
+  let told = "";
+  await expandFanouts(pgPool(), (line) => (told = line));
+  console.log(`Email worker afterwards: ${told || "nothing to expand"} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  await pgPool().end();
+}
+
 // Baseline: the same bytes into an unindexed staging table with psql \copy.
 await client.query("DROP TABLE IF EXISTS bench_copy_staging");
 await client.query("CREATE UNLOGGED TABLE bench_copy_staging (ref text, category text, state text, lost int, recovered int, restored int, as_of timestamptz)");

@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db";
 
+/** "restoration-batch" rows are written by imports (enqueue-restoration-emails.ts). */
 export type FanoutKind = "incident-update" | "maintenance";
 
 /**

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from "pg";
+import { expandRestorationBatch } from "@/lib/notifications/outbox/enqueue-restoration-emails";
 import { immediateRecipientsSql } from "./recipients-sql";
 
 /**
@@ -67,6 +68,7 @@ async function expandOne(client: PoolClient, fanout: { id: number; kind: string;
     );
     return result.rowCount ?? 0;
   }
+  if (fanout.kind === "restoration-batch") return expandRestorationBatch(client, fanout.subjectId, Number(fanout.payload.incidentId));
   throw new Error(`Unknown fan-out kind "${fanout.kind}"`);
 }
 

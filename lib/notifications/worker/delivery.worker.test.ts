@@ -161,7 +161,8 @@ describe("delivery", () => {
         { incidentId: incident.id, userId: user.id, categoryId: id("photos"), state: "AFFECTED", itemsLost: 900, asOf: new Date() },
       ],
     });
-    const change = (slug: string, toState: string) => db.$transaction((tx) => enqueueRestorationEmail(tx, { incidentId: incident.id, userId: user.id, categoryId: id(slug), toState }));
+    let eventId = 0;
+    const change = (slug: string, toState: string) => db.$transaction((tx) => enqueueRestorationEmail(tx, { incidentId: incident.id, userId: user.id, categoryId: id(slug), toState, eventId: ++eventId }));
     await change("contacts", "RESTORING");
     await change("contacts", "RESTORED");
     await change("calendar", "RESTORED");
