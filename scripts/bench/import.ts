@@ -53,13 +53,13 @@ console.log(`Import: ${imported.seconds.toFixed(1)} s, ${(imported.totalRows / i
 
 // What the email worker does next with the batch's email job (not part of the import's time).
 {
-  const { pgPool } = await import("../../lib/db");
+  const { disconnectDb, pgPool } = await import("../../lib/db");
   const { expandFanouts } = await import("../../lib/notifications/fanout/expand-fanouts");
   const started = performance.now();
   let told = "";
   await expandFanouts(pgPool(), (line) => (told = line));
   console.log(`Email worker afterwards: ${told || "nothing to expand"} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  await pgPool().end();
+  await disconnectDb();
 }
 
 // Baseline: the same bytes into an unindexed staging table with psql \copy.
