@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 
 vi.stubEnv("DATABASE_URL", "postgresql://unused@127.0.0.1/none");
 vi.stubEnv("NEXTAUTH_URL", "https://status.example.com");
-const { oneClickUnsubscribeUrl, preferencesUrl, signEmailToken, unsubscribeHeaders, verifyEmailToken } = await import("./links");
+const { messageLinks, oneClickUnsubscribeUrl, preferencesUrl, signEmailToken, unsubscribeHeaders, verifyEmailToken } = await import("./links");
 
 describe("signed email links", () => {
   it("round-trips an address, lowercased", () => {
@@ -46,5 +46,6 @@ describe("signed email links", () => {
     const oneClick = oneClickUnsubscribeUrl("ada@example.com", "claims");
     expect(oneClick).toBe(`https://status.example.com/api/email/unsubscribe?list=claims&token=${token}`);
     expect(unsubscribeHeaders("ada@example.com", "claims")).toEqual({ "List-Unsubscribe": `<${oneClick}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+    expect(messageLinks("ada@example.com", "claims")).toEqual({ preferences: preferencesUrl("ada@example.com"), unsubscribe: oneClick, headers: unsubscribeHeaders("ada@example.com", "claims") });
   });
 });

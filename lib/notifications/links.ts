@@ -51,8 +51,14 @@ export function oneClickUnsubscribeUrl(email: string, list: EmailList): string {
 
 /** The headers every notification carries (RFC 2369 + RFC 8058). */
 export function unsubscribeHeaders(email: string, list: EmailList): Record<string, string> {
-  return {
-    "List-Unsubscribe": `<${oneClickUnsubscribeUrl(email, list)}>`,
-    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-  };
+  return headersFor(oneClickUnsubscribeUrl(email, list));
+}
+
+const headersFor = (oneClick: string) => ({ "List-Unsubscribe": `<${oneClick}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+
+/** Everything one message needs, signing the address once (the worker renders a thousand a second). */
+export function messageLinks(email: string, list: EmailList): { preferences: string; unsubscribe: string; headers: Record<string, string> } {
+  const token = signEmailToken("preferences", email);
+  const unsubscribe = absolute(`/api/email/unsubscribe?list=${list}&token=${token}`);
+  return { preferences: absolute(`/preferences/${token}`), unsubscribe, headers: headersFor(unsubscribe) };
 }

@@ -1,5 +1,5 @@
 import { renderEmail } from "@/lib/mail/layout";
-import { oneClickUnsubscribeUrl, preferencesUrl, unsubscribeHeaders } from "@/lib/notifications/links";
+import { messageLinks } from "@/lib/notifications/links";
 import type { EmailContent, EmailTemplate } from "./types";
 
 export interface RenderedMessage {
@@ -11,12 +11,13 @@ export interface RenderedMessage {
 
 /** A template's content in the shared layout, with the preferences and unsubscribe links it must carry. */
 export function renderMessage<C>(template: EmailTemplate<C>, content: EmailContent, toEmail: string): RenderedMessage {
-  const links = template.list
+  const urls = template.list ? messageLinks(toEmail, template.list) : null;
+  const links = urls
     ? [
-        { label: "Email preferences", url: preferencesUrl(toEmail) },
-        { label: "Unsubscribe", url: oneClickUnsubscribeUrl(toEmail, template.list) },
+        { label: "Email preferences", url: urls.preferences },
+        { label: "Unsubscribe", url: urls.unsubscribe },
       ]
     : [];
   const { html, text } = renderEmail({ heading: content.heading, paragraphs: content.paragraphs, bullets: content.bullets, action: content.action, footer: content.reason, links });
-  return { subject: content.subject, html, text, headers: template.list ? unsubscribeHeaders(toEmail, template.list) : {} };
+  return { subject: content.subject, html, text, headers: urls?.headers ?? {} };
 }
