@@ -10,8 +10,6 @@ export interface CountingSink {
   /** Raw sources per recipient, when started with capture. */
   readonly messages: Map<string, string[]>;
   accepted(): number;
-  /** SMTP connections opened so far (a pooled client should open few). */
-  connections(): number;
   /** While held, messages are read but not answered; released ones are then accepted or, if their connection is gone, dropped. */
   hold(on: boolean): void;
   held(): number;
@@ -35,7 +33,6 @@ export async function startCountingSink({ port = 0, refuse = () => null, capture
   let holding = false;
   let waiting: { finish: () => void; closed: () => boolean }[] = [];
   const closedSessions = new Set<string>();
-  let opened = 0;
 
   const server = new SMTPServer({
     authOptional: true,
@@ -68,10 +65,6 @@ export async function startCountingSink({ port = 0, refuse = () => null, capture
         waiting.push({ finish, closed: () => closedSessions.has(session.id) });
       });
     },
-    onConnect(_session, callback) {
-      opened += 1;
-      callback();
-    },
     // A held message whose client went away was never accepted: the client got no reply.
     onClose(session) {
       closedSessions.add(session.id);
@@ -92,7 +85,6 @@ export async function startCountingSink({ port = 0, refuse = () => null, capture
     perRecipient,
     messages,
     accepted: () => total,
-    connections: () => opened,
     hold(on) {
       holding = on;
       if (!on) {

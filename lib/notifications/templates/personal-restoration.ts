@@ -62,7 +62,8 @@ export function describeNext(next: { name: string; expected: string | null }): s
   return next.expected ? `${next.name}, expected by ${next.expected}` : `${next.name} (no date yet)`;
 }
 
-const verb = (names: string[]) => (names.length === 1 && !names[0]!.endsWith("s") ? "is" : "are");
+/** "is" for one singular category, "are" otherwise: "your calendar is back", "your contacts are back". */
+export const verb = (names: string[]) => (names.length === 1 && !names[0]!.endsWith("s") ? "is" : "are");
 
 /** One line for an affected person: where their data stands now. Null when nothing was affected. */
 export function personalLine(categories: CategoryNow[]): string | null {

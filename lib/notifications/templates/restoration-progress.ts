@@ -1,7 +1,7 @@
 import { pgPool } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { RestorationState } from "@/lib/generated/prisma/enums";
-import { describeNext, listNames, loadPersonalRestoration, nextUp, progressBullet, type CategoryNow } from "./personal-restoration";
+import { describeNext, listNames, loadPersonalRestoration, nextUp, progressBullet, verb, type CategoryNow } from "./personal-restoration";
 import type { EmailTemplate } from "./types";
 
 interface Context {
@@ -11,19 +11,19 @@ interface Context {
   all: CategoryNow[];
 }
 
-const HEADLINES: { states: RestorationState[]; text: (names: string) => string }[] = [
-  { states: ["RESTORED"], text: (n) => `Your ${n} ${n.includes(" and ") || n.endsWith("s") ? "are" : "is"} back` },
-  { states: ["PARTIAL"], text: (n) => `Part of your ${n} is back` },
-  { states: ["RESTORING"], text: (n) => `Your ${n}: coming back now` },
-  { states: ["VALIDATED", "RECOVERED"], text: (n) => `Your ${n}: recovered and checked before restoring` },
-  { states: ["UNRECOVERABLE"], text: (n) => `About your ${n}` },
+const HEADLINES: { states: RestorationState[]; text: (names: string[]) => string }[] = [
+  { states: ["RESTORED"], text: (n) => `Your ${listNames(n)} ${verb(n)} back` },
+  { states: ["PARTIAL"], text: (n) => `Part of your ${listNames(n)} is back` },
+  { states: ["RESTORING"], text: (n) => `Your ${listNames(n)}: coming back now` },
+  { states: ["VALIDATED", "RECOVERED"], text: (n) => `Your ${listNames(n)}: recovered and checked before restoring` },
+  { states: ["UNRECOVERABLE"], text: (n) => `About your ${listNames(n)}` },
 ];
 
 /** The most important news first: what is back, then what is on its way, then what is lost. */
 function headline(changed: CategoryNow[]): string {
   for (const { states, text } of HEADLINES) {
     const names = changed.filter((c) => states.includes(c.state)).map((c) => c.name.toLowerCase());
-    if (names.length) return text(listNames(names));
+    if (names.length) return text(names);
   }
   return "An update on your data";
 }

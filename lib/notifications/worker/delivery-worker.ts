@@ -54,14 +54,13 @@ export class DeliveryWorker {
   }
 
   /** Runs until stop(): claims, sends and records, forever. */
-  async run(beforeEachRound: () => Promise<void> = async () => {}): Promise<void> {
+  async run(): Promise<void> {
     const limit = this.settings.batchSize * 2;
     while (!this.stopping) {
       if (Date.now() - this.lastReclaim > 5_000) {
         this.lastReclaim = Date.now();
         const back = await reclaimExpired(this.pool, this.settings.maxAttempts);
         if (back) this.log(`${back} message(s) of a stopped worker returned to the queue`);
-        await beforeEachRound();
       }
       if (this.inFlight >= limit) {
         await this.waitForSlot();
