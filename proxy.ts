@@ -1,11 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { roleForSessionToken, SESSION_COOKIES } from "@/lib/auth/session-role";
+import { SESSION_COOKIES, userForSessionToken } from "@/lib/auth/session-lookup";
 import { isAdmin, isStaff } from "@/lib/auth/roles";
 
 // Runs only for signed-in areas (see matcher): public pages never pay for a session lookup.
 export async function proxy(request: NextRequest) {
   const token = SESSION_COOKIES.map((name) => request.cookies.get(name)?.value).find(Boolean);
-  const role = token ? await roleForSessionToken(token) : null;
+  const role = token ? (await userForSessionToken(token))?.role : null;
 
   if (!role) {
     const signIn = new URL("/signin", request.url);

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { isEmbeddedDatabase } from "@/lib/embedded-database";
 import { env } from "@/lib/env";
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -45,6 +46,15 @@ const globalForPool = globalThis as unknown as { aftercarePool?: pg.Pool };
 export function pgPool(): pg.Pool {
   globalForPool.aftercarePool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5_000 });
   return globalForPool.aftercarePool;
+}
+
+/**
+ * A name for a hot statement, so each pooled connection parses and plans it once. The embedded
+ * database serves all its connections from one session, where a second connection preparing the
+ * same name would fail: there statements stay unnamed.
+ */
+export function preparedName(name: string): string | undefined {
+  return isEmbeddedDatabase(env().DATABASE_URL) ? undefined : name;
 }
 
 export async function disconnectDb(): Promise<void> {

@@ -1,5 +1,6 @@
 // `npm start`: the production server. Next.js's request handler, with a one-second micro-cache in
-// front of the public documents (scripts/server/micro-cache.ts). Run `npm run build` first.
+// front of the public documents (scripts/server/micro-cache.ts) and the burst-prone JSON endpoints
+// answered directly (scripts/server/api-routes.ts). Run `npm run build` first.
 import "./load-env";
 import { createServer } from "node:http";
 import path from "node:path";
@@ -8,8 +9,10 @@ import { parseArgs } from "node:util";
 import next from "next";
 import { requestMirrorPublish, setMirrorPublisher } from "../lib/public/mirror-scheduler";
 import { publishMirror } from "../lib/public/publish-mirror";
+import { apiRouteFor } from "./server/api-routes";
 import { createMicroCache } from "./server/micro-cache";
 import { isPublicDocumentRequest } from "./server/public-paths";
+import { serveWebHandler } from "./server/web-handler";
 
 const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
@@ -44,7 +47,16 @@ if (mirrorRoot) {
   requestMirrorPublish(2_000);
 }
 
+const publicOrigin = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
 const server = createServer((req, res) => {
+  const apiRoute = apiRouteFor(req.method, req.url);
+  if (apiRoute) {
+    serveWebHandler(req, res, apiRoute, publicOrigin).catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+    return;
+  }
   if (isPublicDocumentRequest(req.method, req.url, req.headers)) {
     cache.serve(req, res).then(
       async (served) => {

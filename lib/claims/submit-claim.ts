@@ -1,11 +1,12 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { db, pgPool } from "@/lib/db";
+import { pgPool, preparedName } from "@/lib/db";
+import type { EligibilityRule, OfferKind, OfferMode } from "@/lib/generated/prisma/enums";
 import { Conflict, Forbidden, Invalid, toAppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { newClaimNumber } from "./claim-number";
 import { decideOneClaim } from "./decide-claims";
-import { evaluateEligibility, loadEligibilityRecords } from "./eligibility";
+import { evaluateEligibility, type EligibilityRecord } from "./eligibility";
 import type { FraudSignalSource } from "./list-claims";
 import { windowState } from "./offer-window";
 
@@ -44,11 +45,7 @@ export async function submitClaim({ actor, input, context = {} }: { actor: Actor
   const data = parseInput(SubmitClaimInput, input);
   const now = context.now ?? new Date();
 
-  const [replay, offers, records] = await Promise.all([
-    findReplay(actor, data.idempotencyKey),
-    db.compensationOffer.findMany({ where: { incidentId: data.incidentId, id: { in: data.offerIds } } }),
-    loadEligibilityRecords(db, { incidentId: data.incidentId, userId: actor.id }),
-  ]);
+  const { replay, offers, records } = await loadSubmission(actor, data);
   if (replay) return replay;
   if (offers.length !== data.offerIds.length) throw Invalid("One of the chosen offers no longer exists. Reload the page.", { field: "offerIds" });
   const groups = new Set<string>();
@@ -78,12 +75,13 @@ export async function submitClaim({ actor, input, context = {} }: { actor: Actor
     // A unique key was taken by a concurrent copy: the same form gets its claim back.
     const again = await findReplay(actor, data.idempotencyKey);
     if (again) return again;
-    const existing = await db.claim.findUnique({ where: { incidentId_userId: { incidentId: data.incidentId, userId: actor.id } }, select: { number: true } });
-    if (existing) throw Conflict(`You already claimed compensation for this incident: claim ${existing.number}.`);
+    const { rows } = await pgPool().query<{ number: string }>(`SELECT number FROM "Claim" WHERE "incidentId" = $1 AND "userId" = $2`, [data.incidentId, actor.id]);
+    if (rows[0]) throw Conflict(`You already claimed compensation for this incident: claim ${rows[0].number}.`);
     throw error;
   }
+  const fraudSignals = context.autoApprove;
   const followUp = async () => {
-    if (context.autoApprove) await autoApprove(created.id, context.autoApprove);
+    if (fraudSignals && offers.every((o) => o.autoApprove)) await autoApprove(created.id, fraudSignals);
   };
   if (context.afterResponse) context.afterResponse(followUp);
   else await followUp();
@@ -95,8 +93,9 @@ export async function submitClaim({ actor, input, context = {} }: { actor: Actor
  * arrive in bursts, and one round trip instead of a transaction's six keeps the pool free.
  */
 async function insertClaim({ actor, data, offerIds, giftCardEmail, now, context }: { actor: Actor; data: z.output<typeof SubmitClaimInput>; offerIds: number[]; giftCardEmail: string | null; now: Date; context: Context }) {
-  const { rows } = await pgPool().query<{ id: number; number: string }>(
-    `WITH claim AS (
+  const { rows } = await pgPool().query<{ id: number; number: string }>({
+    name: preparedName("claim-insert"),
+    text: `WITH claim AS (
        INSERT INTO "Claim" (number, "incidentId", "userId", "giftCardEmail", "attestedAt", "idempotencyKey", ip, "deviceId", "updatedAt")
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now()) RETURNING id, number, status, "giftCardEmail"
      ), items AS (
@@ -113,18 +112,16 @@ async function insertClaim({ actor, data, offerIds, giftCardEmail, now, context 
        FROM claim ON CONFLICT ("dedupeKey") DO NOTHING
      )
      SELECT id, number FROM claim`,
-    [newClaimNumber(), data.incidentId, actor.id, giftCardEmail, now, data.idempotencyKey, context.ip ?? null, context.deviceId ?? null, offerIds, actor.email],
-  );
+    values: [newClaimNumber(), data.incidentId, actor.id, giftCardEmail, now, data.idempotencyKey, context.ip ?? null, context.deviceId ?? null, offerIds, actor.email],
+  });
   return rows[0]!;
 }
 
 /**
- * Eligibility was checked above; when every offer claimed allows auto-approval (set per offer by
- * staff) and no fraud signal shows, nobody needs to look at this claim.
+ * Eligibility was checked above and every offer claimed allows auto-approval (set per offer by
+ * staff): when no fraud signal shows either, nobody needs to look at this claim.
  */
 async function autoApprove(claimId: number, fraudSignals: FraudSignalSource): Promise<void> {
-  const needsReview = await db.claimItem.count({ where: { claimId, offer: { autoApprove: false } } });
-  if (needsReview > 0) return;
   const signals = await fraudSignals([claimId]);
   if ((signals.get(claimId)?.length ?? 0) > 0) return;
   try {
@@ -135,9 +132,39 @@ async function autoApprove(claimId: number, fraudSignals: FraudSignalSource): Pr
   }
 }
 
-async function findReplay(actor: Actor, idempotencyKey: string): Promise<SubmitClaimResult | null> {
-  const claim = await db.claim.findUnique({ where: { idempotencyKey }, select: { number: true, userId: true } });
-  if (!claim) return null;
+type OfferRow = { id: number; title: string; kind: OfferKind; mode: OfferMode; eligibility: EligibilityRule; exclusiveGroup: string | null; opensAt: Date; closesAt: Date | null; autoApprove: boolean };
+
+/**
+ * Everything a submission is checked against — an earlier use of the same form, the chosen offers,
+ * the subscriber's restoration records — in one round trip: claims arrive in bursts when an offer
+ * opens, and three queries each waiting for a pooled connection were most of a request's time.
+ */
+async function loadSubmission(actor: Actor, data: z.output<typeof SubmitClaimInput>) {
+  const { rows } = await pgPool().query<{ replay: { number: string; userId: string } | null; offers: (Omit<OfferRow, "opensAt" | "closesAt"> & { opensAt: string; closesAt: string | null })[]; records: EligibilityRecord[] }>({
+    name: preparedName("claim-submission-context"),
+    text: `SELECT
+       (SELECT json_build_object('number', number, 'userId', "userId") FROM "Claim" WHERE "idempotencyKey" = $1) AS replay,
+       (SELECT coalesce(json_agg(json_build_object('id', id, 'title', title, 'kind', kind, 'mode', mode, 'eligibility', eligibility, 'exclusiveGroup', "exclusiveGroup",
+                                                   'opensAt', "opensAt", 'closesAt', "closesAt", 'autoApprove', "autoApprove")), '[]')
+          FROM "CompensationOffer" WHERE "incidentId" = $2 AND id = ANY($3::int[])) AS offers,
+       (SELECT coalesce(json_agg(json_build_object('categoryName', c.name, 'state', r.state) ORDER BY c.position), '[]')
+          FROM "RestorationRecord" r JOIN "DataCategory" c ON c.id = r."categoryId" WHERE r."incidentId" = $2 AND r."userId" = $4) AS records`,
+    values: [data.idempotencyKey, data.incidentId, data.offerIds, actor.id],
+  });
+  const row = rows[0]!;
+  // Timestamps come back from json_build_object as ISO text without a zone: they are UTC.
+  const offers: OfferRow[] = row.offers.map((o) => ({ ...o, opensAt: utc(o.opensAt), closesAt: o.closesAt ? utc(o.closesAt) : null }));
+  return { replay: row.replay ? replayResult(actor, row.replay) : null, offers, records: row.records };
+}
+
+const utc = (timestamp: string) => new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(timestamp) ? timestamp : `${timestamp}Z`);
+
+function replayResult(actor: Actor, claim: { number: string; userId: string }): SubmitClaimResult {
   if (claim.userId !== actor.id) throw Conflict("This form was already used. Reload the page and try again.");
   return { number: claim.number, created: false };
+}
+
+async function findReplay(actor: Actor, idempotencyKey: string): Promise<SubmitClaimResult | null> {
+  const { rows } = await pgPool().query<{ number: string; userId: string }>(`SELECT number, "userId" FROM "Claim" WHERE "idempotencyKey" = $1`, [idempotencyKey]);
+  return rows[0] ? replayResult(actor, rows[0]) : null;
 }

@@ -2,6 +2,7 @@
 // (200 concurrent POST /api/claims through the production server, real database sessions), then
 // staff approve every claim so each gets a gift-card code from a pool of 100. Prints claims
 // created, codes assigned, duplicates and claims/s. Last line: RESULT {...}.
+// Needs BENCH_DATABASE_URL or DATABASE_URL (a PostgreSQL server; its own database is made there).
 // Options: --skip-build (reuse .next).
 import { spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -14,6 +15,13 @@ import { startServer } from "./load";
 const { values } = parseArgs({ options: { "skip-build": { type: "boolean" } } });
 const SUBSCRIBERS = 100;
 
+// Measured on a PostgreSQL server, as in production: the embedded database serves one query at a time.
+const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+if (!serverUrl) {
+  console.error("Set BENCH_DATABASE_URL (or DATABASE_URL) to a PostgreSQL server, e.g. postgresql://postgres@127.0.0.1:5432/postgres: the benchmark creates and drops its own database there.");
+  process.exit(2);
+}
+process.env.DATABASE_URL = serverUrl;
 const testEnv = await createTestEnv();
 Object.assign(process.env, testEnv.vars);
 const port = await freePort();

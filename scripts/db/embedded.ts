@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
+import { EMBEDDED_APPLICATION_NAME } from "../../lib/embedded-database";
 
 export interface EmbeddedDatabase {
   url: string;
@@ -13,7 +14,8 @@ export interface EmbeddedDatabase {
 export const DEFAULT_DATA_DIR = path.resolve(process.env.EMBEDDED_DB_DIR ?? ".aftercare/pgdata");
 export const DEFAULT_PORT = Number(process.env.EMBEDDED_DB_PORT ?? 54329);
 
-export const embeddedUrl = (port: number) => `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;
+/** The application name marks the embedded database for code that must treat it differently (lib/db.ts). */
+export const embeddedUrl = (port: number) => `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?application_name=${EMBEDDED_APPLICATION_NAME}`;
 
 async function answers(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_500 });

@@ -1,4 +1,5 @@
 import type { Pool } from "pg";
+import { preparedName } from "@/lib/db";
 import type { OutboxMessage } from "@/lib/notifications/templates/types";
 
 /** The worker's SQL against EmailOutbox: every state change is one set-based statement. */
@@ -31,7 +32,7 @@ export async function markSent(pool: Pool, list: bigint[]): Promise<void> {
   if (!list.length) return;
   // Named: the hottest statement of the worker is parsed and planned once per connection.
   await pool.query({
-    name: "outbox-mark-sent",
+    name: preparedName("outbox-mark-sent"),
     text: `UPDATE "EmailOutbox" SET status = 'SENT', "sentAt" = now(), "lockedUntil" = NULL, "lastError" = NULL
            WHERE id = ANY($1::bigint[]) AND status = 'SENDING'`,
     values: [ids(list)],

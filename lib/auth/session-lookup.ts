@@ -1,0 +1,46 @@
+import { pgPool, preparedName } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { readCookie } from "@/lib/http/cookies";
+import type { Actor } from "./actor";
+
+/** next-auth's session cookie: the `__Secure-` name over https, the plain one otherwise. */
+export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
+
+export interface SessionAndUser {
+  sessionId: string;
+  userId: string;
+  expires: Date;
+  email: string;
+  emailVerified: Date | null;
+  name: string | null;
+  image: string | null;
+  role: Role;
+}
+
+/**
+ * A database session and its user in one join. Every signed-in request starts here, so this is
+ * one plain prepared query rather than the ORM's two; next-auth's adapter uses it too.
+ */
+export async function findSessionAndUser(sessionToken: string): Promise<SessionAndUser | null> {
+  const { rows } = await pgPool().query<SessionAndUser>({
+    name: preparedName("session-and-user"),
+    text: `SELECT s.id AS "sessionId", s."userId", s.expires, u.email, u."emailVerified", u.name, u.image, u.role
+     FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE s."sessionToken" = $1`,
+    values: [sessionToken],
+  });
+  return rows[0] ?? null;
+}
+
+/** The person behind a session token, or null when the session is missing, expired or revoked. */
+export async function userForSessionToken(sessionToken: string): Promise<Actor | null> {
+  const row = await findSessionAndUser(sessionToken);
+  if (!row || row.expires.getTime() <= Date.now()) return null;
+  return { id: row.userId, email: row.email, role: row.role };
+}
+
+/** The signed-in person of a plain Web request (route handlers that run outside Next.js's request scope). */
+export async function userFromRequest(request: Request): Promise<Actor | null> {
+  const cookieHeader = request.headers.get("cookie");
+  const token = SESSION_COOKIES.map((name) => readCookie(cookieHeader, name)).find(Boolean);
+  return token ? userForSessionToken(token) : null;
+}

@@ -1,0 +1,42 @@
+import { userFromRequest } from "@/lib/auth/session-lookup";
+import { env } from "@/lib/env";
+import { errorResponse, Forbidden, Unauthorized } from "@/lib/errors";
+import { isCrossSite } from "@/lib/security/cross-site";
+import { requestDeviceId } from "@/lib/security/device-cookie";
+import { clientIp } from "@/lib/security/client-ip";
+import { getFraudSignals } from "./fraud-signals";
+import { submitClaim } from "./submit-claim";
+
+/** Runs follow-up work once the response is on its way (Next.js's after(), or the server's own queue). */
+export type AfterResponse = (task: () => Promise<void>) => void;
+
+const PRIVATE = { "Cache-Control": "private, no-store" } as const;
+
+/**
+ * `POST /api/claims`: the claim form as JSON, for scripted clients — the same use case, session and
+ * idempotency key as the form on /claims. Answers { number, created }; a repeat of the same key
+ * answers the same number. A plain Web handler with no Next.js request scope, so the production
+ * server can answer claim bursts without the framework's per-request pipeline
+ * (scripts/server/api-routes.ts); `next dev` serves it through app/api/claims/route.ts.
+ */
+export async function handleClaimPost(request: Request, afterResponse: AfterResponse): Promise<Response> {
+  let deviceCookie: string | undefined;
+  let response: Response;
+  try {
+    if (isCrossSite(request)) throw Forbidden("This request came from another site and was refused.");
+    if (!(request.headers.get("content-type") ?? "").startsWith("application/json")) throw Forbidden("Send the claim as application/json.");
+    const actor = await userFromRequest(request);
+    if (!actor) throw Unauthorized();
+    const body: unknown = await request.json().catch(() => ({}));
+    const device = requestDeviceId(request);
+    deviceCookie = device.setCookie;
+    const context = { ip: clientIp(request.headers, env().TRUSTED_PROXY_HOPS), deviceId: device.id, afterResponse, autoApprove: getFraudSignals };
+    const result = await submitClaim({ actor, input: body, context });
+    response = Response.json(result, { status: result.created ? 201 : 200, headers: PRIVATE });
+  } catch (error) {
+    response = errorResponse(error);
+    response.headers.set("Cache-Control", PRIVATE["Cache-Control"]);
+  }
+  if (deviceCookie) response.headers.append("Set-Cookie", deviceCookie);
+  return response;
+}
