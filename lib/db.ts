@@ -36,7 +36,7 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 });
 
 
-const globalForPool = globalThis as unknown as { aftercarePool?: pg.Pool };
+const globalForPool = globalThis as unknown as { aftercarePool?: pg.Pool; aftercareNamedStatements?: boolean };
 
 /**
  * A plain pg pool for what Prisma cannot express (COPY into staging tables) and for the few hot
@@ -54,7 +54,8 @@ export function pgPool(): pg.Pool {
  * same name would fail: there statements stay unnamed.
  */
 export function preparedName(name: string): string | undefined {
-  return isEmbeddedDatabase(env().DATABASE_URL) ? undefined : name;
+  globalForPool.aftercareNamedStatements ??= !isEmbeddedDatabase(env().DATABASE_URL);
+  return globalForPool.aftercareNamedStatements ? name : undefined;
 }
 
 export async function disconnectDb(): Promise<void> {

@@ -1,14 +1,12 @@
 import { userFromRequest } from "@/lib/auth/session-lookup";
 import { env } from "@/lib/env";
 import { errorResponse, Forbidden, Unauthorized } from "@/lib/errors";
+import type { AfterResponse } from "@/lib/http/web-handler";
 import { isCrossSite } from "@/lib/security/cross-site";
 import { requestDeviceId } from "@/lib/security/device-cookie";
 import { clientIp } from "@/lib/security/client-ip";
 import { getFraudSignals } from "./fraud-signals";
 import { submitClaim } from "./submit-claim";
-
-/** Runs follow-up work once the response is on its way (Next.js's after(), or the server's own queue). */
-export type AfterResponse = (task: () => Promise<void>) => void;
 
 const PRIVATE = { "Cache-Control": "private, no-store" } as const;
 

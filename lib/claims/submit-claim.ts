@@ -145,19 +145,16 @@ async function loadSubmission(actor: Actor, data: z.output<typeof SubmitClaimInp
     text: `SELECT
        (SELECT json_build_object('number', number, 'userId', "userId") FROM "Claim" WHERE "idempotencyKey" = $1) AS replay,
        (SELECT coalesce(json_agg(json_build_object('id', id, 'title', title, 'kind', kind, 'mode', mode, 'eligibility', eligibility, 'exclusiveGroup', "exclusiveGroup",
-                                                   'opensAt', "opensAt", 'closesAt', "closesAt", 'autoApprove', "autoApprove")), '[]')
+                                                   'opensAt', "opensAt" AT TIME ZONE 'UTC', 'closesAt', "closesAt" AT TIME ZONE 'UTC', 'autoApprove', "autoApprove")), '[]')
           FROM "CompensationOffer" WHERE "incidentId" = $2 AND id = ANY($3::int[])) AS offers,
        (SELECT coalesce(json_agg(json_build_object('categoryName', c.name, 'state', r.state) ORDER BY c.position), '[]')
           FROM "RestorationRecord" r JOIN "DataCategory" c ON c.id = r."categoryId" WHERE r."incidentId" = $2 AND r."userId" = $4) AS records`,
     values: [data.idempotencyKey, data.incidentId, data.offerIds, actor.id],
   });
   const row = rows[0]!;
-  // Timestamps come back from json_build_object as ISO text without a zone: they are UTC.
-  const offers: OfferRow[] = row.offers.map((o) => ({ ...o, opensAt: utc(o.opensAt), closesAt: o.closesAt ? utc(o.closesAt) : null }));
+  const offers: OfferRow[] = row.offers.map((o) => ({ ...o, opensAt: new Date(o.opensAt), closesAt: o.closesAt ? new Date(o.closesAt) : null }));
   return { replay: row.replay ? replayResult(actor, row.replay) : null, offers, records: row.records };
 }
-
-const utc = (timestamp: string) => new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(timestamp) ? timestamp : `${timestamp}Z`);
 
 function replayResult(actor: Actor, claim: { number: string; userId: string }): SubmitClaimResult {
   if (claim.userId !== actor.id) throw Conflict("This form was already used. Reload the page and try again.");

@@ -1,5 +1,5 @@
 import { handleClaimPost } from "../../lib/claims/claim-api";
-import type { WebHandler } from "./web-handler";
+import type { WebHandler } from "../../lib/http/web-handler";
 
 /**
  * JSON endpoints the production server answers itself. Next.js's route pipeline costs about 2 ms

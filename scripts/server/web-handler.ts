@@ -1,8 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import type { AfterResponse } from "../../lib/claims/claim-api";
 import securityHeaders from "../../lib/http/security-headers.json" with { type: "json" };
-
-export type WebHandler = (request: Request, afterResponse: AfterResponse) => Promise<Response>;
+import type { WebHandler } from "../../lib/http/web-handler";
 
 const MAX_BODY_BYTES = 1 << 20;
 
