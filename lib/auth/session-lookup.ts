@@ -1,6 +1,7 @@
 import { pgPool, preparedName } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { readCookie } from "@/lib/http/cookies";
+import { singleFlight } from "@/lib/single-flight";
 import type { Actor } from "./actor";
 
 /** next-auth's session cookie: the `__Secure-` name over https, the plain one otherwise. */
@@ -31,9 +32,14 @@ export async function findSessionAndUser(sessionToken: string): Promise<SessionA
   return rows[0] ?? null;
 }
 
-/** The person behind a session token, or null when the session is missing, expired or revoked. */
+const lookupsInFlight = singleFlight<string, SessionAndUser | null>();
+
+/**
+ * The person behind a session token, or null when the session is missing, expired or revoked.
+ * Requests of one session that arrive together (a double tap) share one lookup.
+ */
 export async function userForSessionToken(sessionToken: string): Promise<Actor | null> {
-  const row = await findSessionAndUser(sessionToken);
+  const { value: row } = await lookupsInFlight(sessionToken, () => findSessionAndUser(sessionToken));
   if (!row || row.expires.getTime() <= Date.now()) return null;
   return { id: row.userId, email: row.email, role: row.role };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { makeClaimScenario } from "./claims-test-scenario";
 import { getMyCompensation } from "./get-my-compensation";
@@ -28,6 +28,25 @@ describe("submitClaim (PostgreSQL)", () => {
     expect(new Set(results.map((r) => r.number)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(await db.claim.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("makes one claim when copies of a form reach several server processes at once", async () => {
+    const s = await makeClaimScenario();
+    const gift = await s.offer("GIFT_CARD");
+    const user = await s.subscriber();
+    const input = s.form([gift.id], { giftCardEmail: user.email });
+    // Each fresh module instance stands for one server process: copies within it share a
+    // submission, copies across them meet at the database's unique keys.
+    const processes: (typeof submitClaim)[] = [];
+    for (let i = 0; i < 4; i++) {
+      vi.resetModules();
+      processes.push((await import("./submit-claim")).submitClaim);
+    }
+    const results = await Promise.all(processes.flatMap((submit) => Array.from({ length: 5 }, () => submit({ actor: user, input }))));
+    expect(new Set(results.map((r) => r.number)).size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(await db.claim.count({ where: { userId: user.id } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "claim.submitted", actorId: user.id } })).toBe(1);
   });
 
   it("refuses a second form for the same incident with the existing claim number", async () => {

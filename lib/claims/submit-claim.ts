@@ -4,6 +4,7 @@ import { pgPool, preparedName } from "@/lib/db";
 import type { EligibilityRule, OfferKind, OfferMode } from "@/lib/generated/prisma/enums";
 import { Conflict, Forbidden, Invalid, toAppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
+import { singleFlight } from "@/lib/single-flight";
 import { newClaimNumber } from "./claim-number";
 import { decideOneClaim } from "./decide-claims";
 import { evaluateEligibility, type EligibilityRecord } from "./eligibility";
@@ -43,6 +44,15 @@ interface Context {
 export async function submitClaim({ actor, input, context = {} }: { actor: Actor; input: unknown; context?: Context }): Promise<SubmitClaimResult> {
   if (actor.role !== "SUBSCRIBER") throw Forbidden("Claims are made by subscribers from their own account.");
   const data = parseInput(SubmitClaimInput, input);
+  // Copies of one form that arrive together (a double tap, a retry racing the first try) share one
+  // submission in this process; copies that reach other processes meet at the database's unique keys.
+  const { value, shared } = await submissionsInFlight(`${actor.id} ${data.idempotencyKey}`, () => submit(actor, data, context));
+  return shared ? { number: value.number, created: false } : value;
+}
+
+const submissionsInFlight = singleFlight<string, SubmitClaimResult>();
+
+async function submit(actor: Actor, data: z.output<typeof SubmitClaimInput>, context: Context): Promise<SubmitClaimResult> {
   const now = context.now ?? new Date();
 
   const { replay, offers, records } = await loadSubmission(actor, data);
