@@ -1,6 +1,6 @@
 // `npm start`: the production server. Next.js's request handler, with a one-second micro-cache in
-// front of the public documents (scripts/server/micro-cache.ts) and the burst-prone JSON endpoints
-// answered directly (scripts/server/api-routes.ts). Run `npm run build` first.
+// front of the documents that are the same for everyone (scripts/server/micro-cache.ts) and the
+// burst-prone JSON endpoints answered directly (scripts/server/api-routes.ts). Run `npm run build` first.
 import "./load-env";
 import { createServer } from "node:http";
 import path from "node:path";
@@ -11,7 +11,7 @@ import { requestMirrorPublish, setMirrorPublisher } from "../lib/public/mirror-s
 import { publishMirror } from "../lib/public/publish-mirror";
 import { apiRouteFor } from "./server/api-routes";
 import { createMicroCache } from "./server/micro-cache";
-import { isPublicDocumentRequest } from "./server/public-paths";
+import { isPublicDocumentRequest, signInRedirect } from "./server/public-paths";
 import { serveWebHandler } from "./server/web-handler";
 
 const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
@@ -58,6 +58,11 @@ const server = createServer((req, res) => {
     return;
   }
   if (isPublicDocumentRequest(req.method, req.url, req.headers)) {
+    const signIn = signInRedirect(req.url, req.headers.cookie);
+    if (signIn) {
+      res.writeHead(307, { location: signIn, "cache-control": "private, no-store" }).end();
+      return;
+    }
     cache.serve(req, res).then(
       async (served) => {
         if (!served) await handle(req, res);

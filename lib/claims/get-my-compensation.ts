@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db";
-import type { ClaimStatus, EligibilityRule, OfferKind, OfferMode } from "@/lib/generated/prisma/enums";
+import { pgPool, preparedName } from "@/lib/db";
+import type { ClaimStatus, EligibilityRule, OfferKind, OfferMode, RestorationState } from "@/lib/generated/prisma/enums";
 import { evaluateEligibility, type EligibilityResult } from "./eligibility";
 import { windowState, type WindowState } from "./offer-window";
 
@@ -33,48 +33,57 @@ export interface MyIncidentCompensation {
   claimable: MyOffer[];
 }
 
+type OfferJson = Omit<MyOffer, "eligibilityRule" | "opensAt" | "closesAt" | "window" | "eligibility" | "claimed"> & { eligibility: EligibilityRule; opensAt: string; closesAt: string | null };
+
+interface IncidentRow {
+  id: number;
+  slug: string;
+  title: string;
+  offers: OfferJson[];
+  records: { categoryName: string; state: RestorationState }[];
+  claim: { number: string; status: ClaimStatus; createdAt: string; offerIds: number[] } | null;
+}
+
+// One statement for the whole answer — it is part of "My recovery", the busiest signed-in view.
+const COMPENSATION = `
+  SELECT i.id, i.slug, i.title,
+    (SELECT json_agg(json_build_object(
+        'id', o.id, 'kind', o.kind, 'mode', o.mode, 'title', o.title, 'description', o.description, 'months', o.months,
+        'valueCents', o."valueCents", 'currency', o.currency, 'eligibility', o.eligibility, 'exclusiveGroup', o."exclusiveGroup",
+        'opensAt', o."opensAt" AT TIME ZONE 'UTC', 'closesAt', o."closesAt" AT TIME ZONE 'UTC',
+        'granted', EXISTS (SELECT 1 FROM "OfferGrant" g WHERE g."offerId" = o.id AND g."userId" = $1))
+      ORDER BY o.mode, o.id) FROM "CompensationOffer" o WHERE o."incidentId" = i.id) AS offers,
+    (SELECT json_agg(json_build_object('categoryName', c.name, 'state', r.state) ORDER BY c.position)
+       FROM "RestorationRecord" r JOIN "DataCategory" c ON c.id = r."categoryId" WHERE r."incidentId" = i.id AND r."userId" = $1) AS records,
+    (SELECT json_build_object('number', cl.number, 'status', cl.status, 'createdAt', cl."createdAt" AT TIME ZONE 'UTC',
+        'offerIds', (SELECT coalesce(json_agg(ci."offerId"), '[]') FROM "ClaimItem" ci WHERE ci."claimId" = cl.id))
+       FROM "Claim" cl WHERE cl."incidentId" = i.id AND cl."userId" = $1) AS claim
+  FROM "Incident" i
+  WHERE EXISTS (SELECT 1 FROM "RestorationRecord" r WHERE r."incidentId" = i.id AND r."userId" = $1)
+    AND EXISTS (SELECT 1 FROM "CompensationOffer" o WHERE o."incidentId" = i.id)
+  ORDER BY i."startedAt" DESC, i.id DESC`;
+
 /** Every offer on the incidents that touched this subscriber: eligible or not and why, and what they already have. */
 export async function getMyCompensation(actor: Actor, now = new Date()): Promise<MyIncidentCompensation[]> {
-  const incidents = await db.incident.findMany({
-    where: { restorationRecords: { some: { userId: actor.id } }, offers: { some: {} } },
-    orderBy: { startedAt: "desc" },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      offers: { orderBy: [{ mode: "asc" }, { id: "asc" }], include: { grants: { where: { userId: actor.id }, select: { id: true } } } },
-      restorationRecords: { where: { userId: actor.id }, select: { state: true, category: { select: { name: true, position: true } } } },
-      claims: { where: { userId: actor.id }, select: { number: true, status: true, createdAt: true, items: { select: { offerId: true } } } },
-    },
-  });
-  return incidents.map((incident) => {
-    const records = [...incident.restorationRecords]
-      .sort((a, b) => a.category.position - b.category.position)
-      .map((r) => ({ categoryName: r.category.name, state: r.state }));
-    const claim = incident.claims[0] ?? null;
-    const claimedIds = new Set(claim?.items.map((i) => i.offerId) ?? []);
-    const offers: MyOffer[] = incident.offers.map((o) => ({
-      id: o.id,
-      kind: o.kind,
-      mode: o.mode,
-      title: o.title,
-      description: o.description,
-      months: o.months,
-      valueCents: o.valueCents,
-      currency: o.currency,
-      eligibilityRule: o.eligibility,
-      exclusiveGroup: o.exclusiveGroup,
-      opensAt: o.opensAt,
-      closesAt: o.closesAt,
-      window: windowState(o, now),
-      eligibility: evaluateEligibility(o.eligibility, records),
-      granted: o.grants.length > 0,
-      claimed: claimedIds.has(o.id),
-    }));
+  const { rows } = await pgPool().query<IncidentRow>({ name: preparedName("my-compensation"), text: COMPENSATION, values: [actor.id] });
+  return rows.map((incident) => {
+    const claimedIds = new Set(incident.claim?.offerIds ?? []);
+    const offers: MyOffer[] = incident.offers.map(({ eligibility, ...o }) => {
+      const window = { opensAt: new Date(o.opensAt), closesAt: o.closesAt ? new Date(o.closesAt) : null };
+      return {
+        ...o,
+        ...window,
+        eligibilityRule: eligibility,
+        window: windowState(window, now),
+        eligibility: evaluateEligibility(eligibility, incident.records ?? []),
+        claimed: claimedIds.has(o.id),
+      };
+    });
+    const claim = incident.claim && { number: incident.claim.number, status: incident.claim.status, createdAt: new Date(incident.claim.createdAt) };
     return {
       incident: { id: incident.id, slug: incident.slug, title: incident.title },
       offers,
-      claim: claim && { number: claim.number, status: claim.status, createdAt: claim.createdAt },
+      claim,
       claimable: claim ? [] : offers.filter((o) => o.mode === "CLAIM" && o.window === "OPEN" && o.eligibility.eligible),
     };
   });

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
-import { pgPool } from "@/lib/db";
+import { pgPool, preparedName } from "@/lib/db";
+import type { Jsonified } from "@/lib/http/json";
 import type { IncidentStatus, PhaseState, RestorationSource, RestorationState } from "@/lib/generated/prisma/enums";
 import { estimateEta } from "./eta";
 import { isSettled } from "./transitions";
@@ -40,31 +41,40 @@ interface EventRow {
   asOf: Date;
 }
 
-// The busiest signed-in page: two plain SQL queries (in parallel) rather than one ORM call per
-// relation. The user id comes from the session, never from input, so nobody else's data is reachable.
-const RECORDS = `
-  SELECT r.state, r."itemsLost", r."itemsRecovered", r."itemsRestored", r."asOf",
-         i.id AS "incidentId", i.slug, i.title, i.status AS "incidentStatus",
-         c.id AS "categoryId", c.slug AS "categorySlug", c.name AS "categoryName", c."itemNoun",
-         p.position, p.state AS "phaseState", p."plannedStart", p."plannedEnd", p."affectedCount", p."settledCount"
-  FROM "RestorationRecord" r
-  JOIN "Incident" i ON i.id = r."incidentId"
-  JOIN "DataCategory" c ON c.id = r."categoryId"
-  LEFT JOIN "RestorationPhase" p ON p."incidentId" = r."incidentId" AND p."categoryId" = r."categoryId"
-  WHERE r."userId" = $1
-  ORDER BY r."incidentId" DESC, c.position`;
-const EVENTS = `
-  SELECT id::text, "incidentId", "categoryId", "fromState", "toState", "itemsLost", "itemsRestored", source, "asOf"
-  FROM "RestorationEvent" WHERE "userId" = $1 ORDER BY "asOf" DESC, id DESC LIMIT 500`;
+// The busiest signed-in view: one plain SQL statement (the records with their phases, and the
+// latest history) rather than one ORM call per relation. The user id comes from the session,
+// never from input, so nobody else's data is reachable.
+const MY_RECOVERY = `
+  SELECT
+    (SELECT coalesce(json_agg(json_build_object(
+        'state', r.state, 'itemsLost', r."itemsLost", 'itemsRecovered', r."itemsRecovered", 'itemsRestored', r."itemsRestored",
+        'asOf', r."asOf" AT TIME ZONE 'UTC', 'incidentId', i.id, 'slug', i.slug, 'title', i.title, 'incidentStatus', i.status,
+        'categoryId', c.id, 'categorySlug', c.slug, 'categoryName', c.name, 'itemNoun', c."itemNoun",
+        'position', p.position, 'phaseState', p.state, 'plannedStart', p."plannedStart" AT TIME ZONE 'UTC',
+        'plannedEnd', p."plannedEnd" AT TIME ZONE 'UTC', 'affectedCount', p."affectedCount", 'settledCount', p."settledCount")
+      ORDER BY r."incidentId" DESC, c.position), '[]')
+     FROM "RestorationRecord" r
+     JOIN "Incident" i ON i.id = r."incidentId"
+     JOIN "DataCategory" c ON c.id = r."categoryId"
+     LEFT JOIN "RestorationPhase" p ON p."incidentId" = r."incidentId" AND p."categoryId" = r."categoryId"
+     WHERE r."userId" = $1) AS records,
+    (SELECT coalesce(json_agg(json_build_object(
+        'id', e.id::text, 'incidentId', e."incidentId", 'categoryId', e."categoryId", 'fromState', e."fromState", 'toState', e."toState",
+        'itemsLost', e."itemsLost", 'itemsRestored', e."itemsRestored", 'source', e.source, 'asOf', e."asOf" AT TIME ZONE 'UTC')
+      ORDER BY e."asOf" DESC, e.id DESC), '[]')
+     FROM (SELECT * FROM "RestorationEvent" WHERE "userId" = $1 ORDER BY "asOf" DESC, id DESC LIMIT 500) e) AS events`;
+
+const dateOrNull = (value: string | null) => (value === null ? null : new Date(value));
 
 /** The signed-in subscriber's own restoration, per incident and category, with an ETA and history. */
 export async function getMyRecovery(actor: Actor, now = new Date()) {
-  const pool = pgPool();
-  const [records, events] = await Promise.all([pool.query<RecordRow>(RECORDS, [actor.id]), pool.query<EventRow>(EVENTS, [actor.id])]);
-  const incidentIds = [...new Set(records.rows.map((r) => r.incidentId))];
+  const { rows } = await pgPool().query<{ records: Jsonified<RecordRow>[]; events: Jsonified<EventRow>[] }>({ name: preparedName("my-recovery"), text: MY_RECOVERY, values: [actor.id] });
+  const records = rows[0]!.records.map((r): RecordRow => ({ ...r, asOf: new Date(r.asOf), plannedStart: dateOrNull(r.plannedStart), plannedEnd: dateOrNull(r.plannedEnd) }));
+  const events = rows[0]!.events.map((e): EventRow => ({ ...e, asOf: new Date(e.asOf) }));
+  const incidentIds = [...new Set(records.map((r) => r.incidentId))];
 
   return incidentIds.map((incidentId) => {
-    const own = records.rows.filter((r) => r.incidentId === incidentId);
+    const own = records.filter((r) => r.incidentId === incidentId);
     const categories = own.map((r) => {
       const phase =
         r.phaseState === null
@@ -79,7 +89,7 @@ export async function getMyRecovery(actor: Actor, now = new Date()) {
         category: { id: r.categoryId, slug: r.categorySlug, name: r.categoryName, itemNoun: r.itemNoun },
         phase,
         eta: estimateEta(r.state, phase, now),
-        history: events.rows.filter((e) => e.incidentId === incidentId && e.categoryId === r.categoryId).slice(0, HISTORY_PER_CATEGORY),
+        history: events.filter((e) => e.incidentId === incidentId && e.categoryId === r.categoryId).slice(0, HISTORY_PER_CATEGORY),
       };
     });
     const affected = categories.filter((c) => c.state !== "NOT_AFFECTED");

@@ -1,6 +1,6 @@
 // `npm run bench:import`: a 1M-row restoration batch through the same importBatch() the upload
 // and the API use, against benchmark-sized data (1M subscribers × 6 categories); compared with a
-// bare `psql \copy` of the same file; then /me under 50 concurrent connections.
+// bare `psql \copy` of the same file; then "My recovery" (page and data) under 50 concurrent connections.
 // Uses BENCH_DATABASE_URL, else DATABASE_URL (a PostgreSQL server; PGlite is not a benchmark target).
 import "../load-env";
 import { spawnSync } from "node:child_process";
@@ -76,7 +76,7 @@ await client.end();
 rmSync(tmp, { recursive: true, force: true });
 
 const me = await benchMe(url);
-console.log(`/me with 50 connections for 20 s: ${me.rps.toFixed(0)} req/s, p50 ${me.p50} ms, p99 ${me.p99} ms, errors ${me.errors}`);
+console.log(`/me (page and data in turn) with 50 connections for 20 s: ${me.rps.toFixed(0)} req/s, p50 ${me.p50} ms, p99 ${me.p99} ms, errors ${me.errors}`);
 
 console.log(
   `RESULT ${JSON.stringify({ import_s: +imported.seconds.toFixed(2), rows_per_s: Math.round(imported.totalRows / imported.seconds), peak_rss_mb: Math.round(imported.rssMb), copy_ratio: +ratio.toFixed(3), me_p99_ms: me.p99 })}`,

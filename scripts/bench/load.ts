@@ -40,8 +40,9 @@ export function runAsync(command: string, args: string[], env: NodeJS.ProcessEnv
   });
 }
 
-export async function runWrk(url: string, { connections = 100, seconds = 20 } = {}): Promise<LoadResult> {
-  const run = await runAsync("wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "--latency", url]);
+export async function runWrk(url: string, { connections = 100, seconds = 20, headers = {} as Record<string, string>, script = undefined as string | undefined } = {}): Promise<LoadResult> {
+  const extra = [...Object.entries(headers).flatMap(([name, value]) => ["-H", `${name}: ${value}`]), ...(script ? ["-s", script] : [])];
+  const run = await runAsync("wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "--latency", ...extra, url]);
   if (run.code !== 0) throw new Error(`wrk failed: ${run.stderr}`);
   return parseWrk(run.stdout);
 }

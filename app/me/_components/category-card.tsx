@@ -1,19 +1,21 @@
 import { formatDate, formatDateTime } from "@/components/format";
 import { ProgressBar } from "@/components/progress-bar";
 import { StatusPill } from "@/components/status-pill";
+import type { Jsonified } from "@/lib/http/json";
 import type { Eta } from "@/lib/restoration/eta";
-import type { MyRecovery } from "@/lib/restoration/get-my-recovery";
+import type { MyRecoveryJson } from "@/lib/restoration/my-recovery-api";
 import { STATE_COPY } from "@/lib/restoration/state-copy";
 
-type Category = MyRecovery[number]["categories"][number];
+type Category = MyRecoveryJson["incidents"][number]["categories"][number];
 
-export function EtaText({ eta }: { eta: Eta }) {
+export function EtaText({ eta }: { eta: Jsonified<Eta> }) {
   if (eta.kind === "settled") return null;
   if (eta.kind === "unknown") return <>{eta.reason}</>;
-  if (eta.basis === "plan") return <>Expected back by <strong>{formatDate(eta.date)}</strong>, following the plan.</>;
+  const date = formatDate(new Date(eta.date));
+  if (eta.basis === "plan") return <>Expected back by <strong>{date}</strong>, following the plan.</>;
   return (
     <>
-      Expected back around <strong>{formatDate(eta.date)}</strong>, based on progress so far{eta.late ? " (later than first planned)" : ""}.
+      Expected back around <strong>{date}</strong>, based on progress so far{eta.late ? " (later than first planned)" : ""}.
     </>
   );
 }
@@ -51,15 +53,15 @@ export function CategoryCard({ record }: { record: Category }) {
           <summary className="cursor-pointer font-medium">History ({record.history.length})</summary>
           <ol className="mt-2 space-y-1 border-l-2 border-slate-200 pl-3 dark:border-slate-800">
             {record.history.map((event) => (
-              <li key={event.id.toString()}>
+              <li key={event.id}>
                 <span className="font-medium">{STATE_COPY[event.toState].label}</span>
-                <span className="muted"> · {formatDateTime(event.asOf)} · by our {SOURCE[event.source]}</span>
+                <span className="muted"> · {formatDateTime(new Date(event.asOf))} · by our {SOURCE[event.source]}</span>
               </li>
             ))}
           </ol>
         </details>
       )}
-      <p className="muted text-xs">Last change {formatDateTime(record.asOf)}</p>
+      <p className="muted text-xs">Last change {formatDateTime(new Date(record.asOf))}</p>
     </li>
   );
 }

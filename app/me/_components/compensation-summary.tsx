@@ -1,9 +1,9 @@
 import Link from "next/link";
-import type { MyIncidentCompensation } from "@/lib/claims/get-my-compensation";
 import { CLAIM_STATUS_COPY } from "@/lib/claims/offer-copy";
+import type { MyRecoveryJson } from "@/lib/restoration/my-recovery-api";
 
 /** One line per incident on /me: what this subscriber is owed, with the way to /claims. */
-export function CompensationSummary({ incidents }: { incidents: MyIncidentCompensation[] }) {
+export function CompensationSummary({ incidents }: { incidents: MyRecoveryJson["compensation"] }) {
   if (incidents.length === 0) return null;
   return (
     <section aria-labelledby="compensation" className="card space-y-3">
