@@ -7,7 +7,7 @@
 import "../load-env";
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { WORKER_NODE_ARGS } from "../worker-command";
+import { WORKER_NODE_ARGS, WORKER_RUNTIME_FLAGS } from "../worker-command";
 import { prepareBenchDatabase } from "./bench-database";
 
 const DRAIN = 100_000;
@@ -19,8 +19,8 @@ const { expandFanouts } = await import("../../lib/notifications/fanout/expand-fa
 const pool = pgPool();
 const children: ChildProcess[] = [];
 
-function start(args: string[], extraEnv: Record<string, string> = {}, ready?: RegExp) {
-  const child = spawn(process.execPath, args[0] === "worker" ? WORKER_NODE_ARGS : ["--import", "tsx", ...args], { env: { ...process.env, DATABASE_URL: url, ...extraEnv }, stdio: ["pipe", "pipe", "inherit"] });
+function start(args: string[], extraEnv: Record<string, string> = {}, ready?: RegExp, runtimeFlags: string[] = []) {
+  const child = spawn(process.execPath, args[0] === "worker" ? WORKER_NODE_ARGS : [...runtimeFlags, "--import", "tsx", ...args], { env: { ...process.env, DATABASE_URL: url, ...extraEnv }, stdio: ["pipe", "pipe", "inherit"] });
   children.push(child);
   let output = "";
   const matched = new Promise<RegExpExecArray>((resolve, reject) => {
@@ -79,7 +79,8 @@ try {
   console.log(`Worker: ${DRAIN.toLocaleString("en-US")} messages in ${workerSeconds.toFixed(1)} s = ${msgsPerSecond.toFixed(0)} msg/s over ${connections} SMTP connections; peak RSS ${(peakKb / 1024).toFixed(0)} MB.`);
 
   // 3. The same number of the same message through a bare nodemailer pool.
-  const raw = start(["scripts/bench/raw-smtp.ts", smtpUrl, String(DRAIN), connections], {}, /RAW ([\d.]+)/);
+  // With the worker's own runtime flags, so the ratio compares the code, not the garbage collector.
+  const raw = start(["scripts/bench/raw-smtp.ts", smtpUrl, String(DRAIN), connections], {}, /RAW ([\d.]+)/, WORKER_RUNTIME_FLAGS);
   const rawPerSecond = Number((await raw.matched)[1]);
   console.log(`Bare nodemailer pool: ${rawPerSecond.toFixed(0)} msg/s.`);
 
