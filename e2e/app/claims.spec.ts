@@ -33,7 +33,12 @@ test("a subscriber sees why they qualify, claims a gift card once, and gets a cl
   await expect(section.getByRole("button", { name: "Submit claim" })).toHaveCount(0);
 
   await page.goto("/me");
-  await expect(page.getByRole("region", { name: "Compensation", exact: true })).toContainText(`Your claim ${number}`);
+  const compensation = page.getByRole("region", { name: "Compensation", exact: true });
+  await expect(compensation).toContainText(`Your claim ${number}: submitted, waiting for review.`);
+  // Every offer, where it stands for this subscriber, and why in plain words.
+  await expect(compensation.getByRole("listitem").filter({ hasText: f.giftTitle })).toContainText(`Part of your claim ${number}.`);
+  await expect(compensation.getByRole("listitem").filter({ hasText: f.extraTitle })).toContainText("Not part of your claim. Because your photos could not be recovered.");
+  await expect(compensation.getByRole("listitem").filter({ hasText: f.monthTitle })).toContainText("Applied to your account, nothing to do. Because your contacts were affected by the incident");
 });
 
 test("the form keeps what was typed when the attestation is missing", async ({ page }) => {

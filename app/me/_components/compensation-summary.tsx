@@ -1,35 +1,55 @@
 import Link from "next/link";
+import { formatDate } from "@/components/format";
 import { CLAIM_STATUS_COPY } from "@/lib/claims/offer-copy";
 import type { MyRecoveryJson } from "@/lib/restoration/my-recovery-api";
 
-/** One line per incident on /me: what this subscriber is owed, with the way to /claims. */
+type IncidentCompensation = MyRecoveryJson["compensation"][number];
+type Offer = IncidentCompensation["offers"][number];
+
+/** Where this offer stands for this subscriber, in one sentence. */
+function offerStatus(offer: Offer, claim: IncidentCompensation["claim"]): string {
+  if (offer.granted) return "Applied to your account, nothing to do.";
+  if (offer.claimed && claim) return `Part of your claim ${claim.number}.`;
+  if (!offer.eligibility.eligible) return "Not for your account:";
+  if (offer.mode === "AUTOMATIC") return "Will be applied to your account automatically.";
+  if (offer.window === "NOT_OPEN") return `You can claim it from ${formatDate(new Date(offer.opensAt))}.`;
+  if (offer.window === "CLOSED") return "The time to claim it has passed.";
+  if (claim) return "Not part of your claim.";
+  return "You can claim it.";
+}
+
+/** Why, in plain words: the categories that decide it. */
+function why(offer: Offer): string {
+  const reasons = offer.eligibility.reasons;
+  if (!offer.eligibility.eligible) return `${reasons.join("; ")}.`;
+  const because = reasons.length <= 2 ? reasons.join(" and ") : `${reasons[0]}, and ${reasons.length - 1} more of your categories were too`;
+  return `Because ${because}.`;
+}
+
+/** Per incident on /me: every offer, where it stands for this subscriber and why, with the way to /claims. */
 export function CompensationSummary({ incidents }: { incidents: MyRecoveryJson["compensation"] }) {
   if (incidents.length === 0) return null;
   return (
-    <section aria-labelledby="compensation" className="card space-y-3">
+    <section aria-labelledby="compensation" className="card space-y-4">
       <h2 id="compensation" className="text-lg font-semibold">Compensation</h2>
-      <ul className="space-y-2">
-        {incidents.map(({ incident, offers, claim, claimable }) => {
-          const eligible = offers.filter((o) => o.eligibility.eligible);
-          const applied = offers.filter((o) => o.granted);
-          return (
-            <li key={incident.id} className="text-sm">
-              <span className="font-medium">{incident.title}: </span>
-              {eligible.length === 0
-                ? "no compensation applies to your account."
-                : [
-                    applied.length > 0 && `${applied.map((o) => o.title).join(", ")} applied, no action needed.`,
-                    claim && `Your claim ${claim.number}: ${CLAIM_STATUS_COPY[claim.status].label.toLowerCase()}.`,
-                    claimable.length > 0 && `You can claim ${claimable.length === 1 ? claimable[0]!.title : `${claimable.length} offers`}.`,
-                    !claim && claimable.length === 0 && applied.length === 0 && `You are eligible for ${eligible.length === 1 ? eligible[0]!.title : `${eligible.length} offers`}.`,
-                  ]
-                    .filter(Boolean)
-                    .join(" ")}
-            </li>
-          );
-        })}
-      </ul>
-      <Link href="/claims" className="btn-secondary w-full sm:w-auto">See what you are owed and why</Link>
+      {incidents.map(({ incident, offers, claim }) => (
+        <div key={incident.id} className="space-y-2 text-sm">
+          {incidents.length > 1 && <h3 className="font-medium">{incident.title}</h3>}
+          {claim && (
+            <p className="font-medium">
+              Your claim {claim.number}: {CLAIM_STATUS_COPY[claim.status].label.toLowerCase()}.
+            </p>
+          )}
+          <ul className="space-y-2">
+            {offers.map((offer) => (
+              <li key={offer.id} className={offer.eligibility.eligible ? "" : "muted"}>
+                <span className="font-medium">{offer.title}</span>: {offerStatus(offer, claim)} <span className={offer.eligibility.eligible ? "muted" : ""}>{why(offer)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      <Link href="/claims" className="btn-secondary w-full sm:w-auto">See your claims and offers</Link>
     </section>
   );
 }
