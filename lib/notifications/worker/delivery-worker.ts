@@ -1,5 +1,5 @@
 import type { Transporter } from "nodemailer";
-import MailComposer from "nodemailer/lib/mail-composer";
+import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import type { Pool } from "pg";
 import { renderMessage } from "@/lib/notifications/templates/render";
 import { templateNamed } from "@/lib/notifications/templates/registry";
