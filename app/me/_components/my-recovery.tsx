@@ -98,7 +98,7 @@ export function MyRecovery() {
       {data && <Tracker data={data} />}
 
       {data && (
-        <p className="muted flex flex-wrap items-center gap-2 text-xs" aria-live="polite">
+        <p className="muted flex flex-wrap items-center gap-2 text-xs">
           <span>Updated {formatDateTime(new Date(data.generatedAt))}; this page checks for news every minute.</span>
           <button type="button" className="underline underline-offset-2" onClick={() => void load()} disabled={loading}>
             {loading ? "Checking…" : "Check now"}
