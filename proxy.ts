@@ -1,11 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { SESSION_COOKIES, userForSessionToken } from "@/lib/auth/session-lookup";
+import { userFromRequest } from "@/lib/auth/session-lookup";
 import { isAdmin, isStaff } from "@/lib/auth/roles";
 
 // Runs only for signed-in areas (see matcher): public pages never pay for a session lookup.
 export async function proxy(request: NextRequest) {
-  const token = SESSION_COOKIES.map((name) => request.cookies.get(name)?.value).find(Boolean);
-  const role = token ? (await userForSessionToken(token))?.role : null;
+  const role = (await userFromRequest(request))?.role;
 
   if (!role) {
     const signIn = new URL("/signin", request.url);
@@ -21,5 +20,5 @@ export async function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-// /me checks its own session on the page (one query instead of two per view).
+// /me is the same shell for everyone; its data (GET /api/me/recovery) checks the session itself.
 export const config = { matcher: ["/admin/:path*"] };

@@ -5,7 +5,7 @@ import { singleFlight } from "@/lib/single-flight";
 import type { Actor } from "./actor";
 
 /** next-auth's session cookie: the `__Secure-` name over https, the plain one otherwise. */
-export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 
 export interface SessionAndUser {
   sessionId: string;
@@ -44,9 +44,13 @@ export async function userForSessionToken(sessionToken: string): Promise<Actor |
   return { id: row.userId, email: row.email, role: row.role };
 }
 
+/** The session token a `Cookie` header carries, under either of next-auth's names. */
+export function sessionTokenFrom(cookieHeader: string | null | undefined): string | undefined {
+  return SESSION_COOKIES.map((name) => readCookie(cookieHeader, name)).find(Boolean);
+}
+
 /** The signed-in person of a plain Web request (route handlers that run outside Next.js's request scope). */
 export async function userFromRequest(request: Request): Promise<Actor | null> {
-  const cookieHeader = request.headers.get("cookie");
-  const token = SESSION_COOKIES.map((name) => readCookie(cookieHeader, name)).find(Boolean);
+  const token = sessionTokenFrom(request.headers.get("cookie"));
   return token ? userForSessionToken(token) : null;
 }

@@ -104,7 +104,7 @@ try {
   console.log(`${SUBSCRIBERS} subscribers × 2 concurrent submissions of the same form…`);
   const started = performance.now();
   const responses = await Promise.all(
-    users.flatMap((_, i) => [0, 1].map(() => post(tokens[i]!, forms[i]).then(async (r) => ({ user: i, status: r.status, body: r.json() as { number?: string } })))),
+    users.flatMap((_, i) => [0, 1].map(() => post(tokens[i]!, forms[i]).then((r) => ({ user: i, status: r.status, body: r.json() as { number?: string } })))),
   );
   const seconds = (performance.now() - started) / 1000;
 

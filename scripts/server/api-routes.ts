@@ -5,8 +5,8 @@ import { handleMyRecoveryGet } from "../../lib/restoration/my-recovery-api";
 /**
  * JSON endpoints the production server answers itself. Next.js's route pipeline costs about 2 ms
  * of CPU per request before a handler runs; these are the ones hit in bursts (an offer opening to
- * every affected subscriber at once, everyone reloading "My recovery" after an update email). Each is a plain Web handler that Next.js also serves, through
- * its route file, under `next dev`.
+ * every affected subscriber at once, everyone opening "My recovery" after an update email). Each is
+ * a plain Web handler that Next.js also serves, through its route file, under `next dev`.
  */
 const ROUTES: Record<string, WebHandler> = {
   "POST /api/claims": handleClaimPost,

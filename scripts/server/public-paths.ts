@@ -1,5 +1,4 @@
-import { SESSION_COOKIES } from "../../lib/auth/session-lookup";
-import { readCookie } from "../../lib/http/cookies";
+import { sessionTokenFrom } from "../../lib/auth/session-lookup";
 
 // The documents that are the same for every visitor: the status page, incident and history pages,
 // the feeds, the public JSON API, and the shell of "My recovery" (which fills itself from the
@@ -23,6 +22,6 @@ export function isPublicDocumentRequest(method: string | undefined, url: string 
  */
 export function signInRedirect(url: string | undefined, cookieHeader: string | undefined): string | null {
   if (!url || !SIGNED_IN_SHELL.test(url)) return null;
-  if (SESSION_COOKIES.some((name) => readCookie(cookieHeader, name))) return null;
+  if (sessionTokenFrom(cookieHeader)) return null;
   return `/signin?callbackUrl=${encodeURIComponent(url)}`;
 }
