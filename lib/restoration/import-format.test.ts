@@ -48,6 +48,32 @@ describe("parseRow", () => {
     if (!parsed.ok) expect(parsed.error).toMatch(reason);
   });
 
+  it.each([
+    ["0007", 7],
+    [" 12 ", 12],
+    ["100000000", 100_000_000],
+    ["0000000000000000000315", 315],
+  ])("reads the count %j as %d", (value, expected) => {
+    const parsed = parseRow(row({ state: "AFFECTED", items_lost: value, items_recovered: "0", items_restored: "0" }), columns, categories, NOW);
+    expect(parsed).toMatchObject({ ok: true, row: { itemsLost: expected } });
+  });
+
+  it.each([
+    ["", 'items_lost must be a whole number ≥ 0 (got "")'],
+    ["+5", 'items_lost must be a whole number ≥ 0 (got "+5")'],
+    ["٣", 'items_lost must be a whole number ≥ 0 (got "٣")'],
+    ["1e3", 'items_lost must be a whole number ≥ 0 (got "1e3")'],
+    ["100000001", "items_lost is implausibly large (100000001)"],
+    [" 123456789012 ", "items_lost is implausibly large (123456789012)"],
+  ])("names the problem with the count %j exactly", (value, error) => {
+    expect(parseRow(row({ items_lost: value }), columns, categories, NOW)).toEqual({ ok: false, ref: "NM-100001", category: "contacts", error });
+  });
+
+  it("reports the first bad count, in column order", () => {
+    const parsed = parseRow(row({ items_lost: "x", items_recovered: "y" }), columns, categories, NOW);
+    expect(parsed).toMatchObject({ ok: false, error: 'items_lost must be a whole number ≥ 0 (got "x")' });
+  });
+
   it("rejects a row with too few or too many fields", () => {
     const parsed = parseRow(row().slice(0, 5), columns, categories, NOW);
     expect(parsed).toMatchObject({ ok: false, error: "expected 7 fields, found 5" });

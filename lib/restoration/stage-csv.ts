@@ -1,90 +1,98 @@
 import { createHash } from "node:crypto";
-import { Transform, type Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { parse } from "csv-parse";
+import { once } from "node:events";
+import type { Readable } from "node:stream";
 import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { CsvRecords, type RecordSink } from "./csv-records";
 import { parseRow, readHeader, type ImportColumn } from "./import-format";
 import { COPY_STAGING, copyLine } from "./import-sql";
 
 /** A problem with the file as a whole: nothing in it can be trusted, so nothing is applied. */
 export class FileError extends Error {}
 
-/** Streams the upload through size, hash and UTF-8 checks and the CSV parser into COPY. */
+// COPY text goes out in batches of ~900 rows. Bigger ones cost more than they save: the pending
+// text is a rope of small strings that every young-generation GC has to copy while it grows.
+const BATCH_CHARS = 64 * 1024;
+
+/**
+ * Streams the upload through size, hash and UTF-8 checks and the CSV splitter into COPY.
+ * Each chunk is split and validated synchronously; COPY's backpressure is honoured between chunks.
+ */
 export async function stageFile(client: PoolClient, stream: Readable, categories: ReadonlyMap<string, number>, maxBytes: number): Promise<string> {
   const hash = createHash("sha256");
   const decoder = new TextDecoder("utf-8", { fatal: true });
-  let bytes = 0;
-  const guard = new Transform({
-    decodeStrings: true,
-    transform(chunk: Buffer, _encoding, callback) {
-      bytes += chunk.length;
-      if (bytes > maxBytes) return callback(new FileError(`The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB. Split it into smaller batches.`));
-      hash.update(chunk);
-      try {
-        callback(null, decoder.decode(chunk, { stream: true }));
-      } catch {
-        callback(new FileError("The file is not valid UTF-8 text. Save it as “CSV UTF-8” and upload it again."));
-      }
-    },
-    flush(callback) {
-      try {
-        callback(null, decoder.decode());
-      } catch {
-        callback(new FileError("The file is not valid UTF-8 text (it ends in the middle of a character)."));
-      }
-    },
-  });
-  const parser = parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true, skip_records_with_error: true, max_record_size: 65_536 });
   const copy = client.query(copyFrom(COPY_STAGING));
   const copied = new Promise<void>((resolve, reject) => {
     copy.on("finish", resolve);
     copy.on("error", reject);
   });
+  copied.catch(() => {}); // awaited below; this only keeps an early COPY failure from going unhandled
 
+  const now = Date.now();
   let columns: Record<ImportColumn, number> | null = null;
   let pending = "";
-  const write = async (line: string) => {
+  const add = (line: string) => {
     pending += line;
-    if (pending.length < 256 * 1024) return;
-    const ok = copy.write(pending);
+    if (pending.length < BATCH_CHARS) return;
+    copy.write(pending);
     pending = "";
-    if (!ok) await new Promise((resolve) => copy.once("drain", resolve));
   };
-  const skipped: { line: number; message: string }[] = [];
-  parser.on("skip", (error: Error & { lines?: number }) => skipped.push({ line: error.lines ?? 0, message: error.message }));
-
-  const reading = pipeline(stream, guard, parser);
-  reading.catch(() => {}); // observed below; the loop usually reports the same failure first
-  const now = Date.now();
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      for (const s of skipped.splice(0)) await write(copyLine([s.line, null, null, null, null, null, null, null, null, `malformed CSV: ${s.message}`]));
+  const sink: RecordSink = {
+    record(fields, line) {
       if (!columns) {
         try {
-          columns = readHeader(record);
+          columns = readHeader(fields);
         } catch (error) {
           throw new FileError((error as Error).message);
         }
-        continue;
+        return;
       }
-      const parsed = parseRow(record, columns, categories, now);
-      await write(
+      const parsed = parseRow(fields, columns, categories, now);
+      add(
         parsed.ok
-          ? copyLine([info.lines, parsed.row.ref, null, parsed.row.categoryId, parsed.row.state, parsed.row.itemsLost, parsed.row.itemsRecovered, parsed.row.itemsRestored, parsed.row.asOfText, null])
-          : copyLine([info.lines, parsed.ref, parsed.category, null, null, null, null, null, null, parsed.error]),
+          ? copyLine([line, parsed.row.ref, null, parsed.row.categoryId, parsed.row.state, parsed.row.itemsLost, parsed.row.itemsRecovered, parsed.row.itemsRestored, parsed.row.asOfText, null])
+          : copyLine([line, parsed.ref, parsed.category, null, null, null, null, null, null, parsed.error]),
       );
+    },
+    malformed(line, message) {
+      add(copyLine([line, null, null, null, null, null, null, null, null, `malformed CSV: ${message}`]));
+    },
+  };
+  const records = new CsvRecords(sink);
+
+  let bytes = 0;
+  try {
+    for await (const data of stream as AsyncIterable<Buffer | string>) {
+      const chunk = typeof data === "string" ? Buffer.from(data) : data;
+      bytes += chunk.length;
+      if (bytes > maxBytes) throw new FileError(`The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB. Split it into smaller batches.`);
+      hash.update(chunk);
+      records.push(decode(decoder, chunk));
+      // A COPY that failed (PostgreSQL refused a row) will never drain: its failure ends the wait.
+      if (copy.writableNeedDrain) await Promise.race([once(copy, "drain"), copied]);
     }
-    await reading;
+    records.push(decode(decoder));
+    records.end();
   } catch (error) {
     copy.destroy();
     await copied.catch(() => {});
     throw error instanceof FileError ? error : new FileError(`The file could not be read as CSV: ${(error as Error).message}`);
   }
-  for (const s of skipped.splice(0)) await write(copyLine([s.line, null, null, null, null, null, null, null, null, `malformed CSV: ${s.message}`]));
   copy.end(pending);
   await copied;
   if (!columns) throw new FileError("The file is empty. Expected a header row and data rows.");
   return hash.digest("hex");
 }
 
+/** Decodes the next chunk, or with none the end of the file, refusing anything that is not UTF-8. */
+function decode(decoder: TextDecoder, chunk?: Buffer): string {
+  try {
+    return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+  } catch {
+    throw new FileError(
+      chunk
+        ? "The file is not valid UTF-8 text. Save it as “CSV UTF-8” and upload it again."
+        : "The file is not valid UTF-8 text (it ends in the middle of a character).",
+    );
+  }
+}
