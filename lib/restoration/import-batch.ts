@@ -8,7 +8,7 @@ import { enqueueRestorationEmailsForBatch } from "@/lib/notifications/outbox/enq
 import { pgPool } from "@/lib/db";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { refreshPhaseProgressWithClient } from "./refresh-phase-progress";
-import { buildErrorReport, CREATE_STAGING, mergeValid, REJECTED_ROWS, validateStaged } from "./import-sql";
+import { buildErrorReport, CREATE_STAGING, mergeValid, REJECTED_ROWS, traceStep, validateStaged } from "./import-sql";
 import { FileError, stageFile } from "./stage-csv";
 
 export const MAX_IMPORT_BYTES = Number(process.env.IMPORT_MAX_MB ?? 100) * 1024 * 1024;
@@ -89,7 +89,7 @@ export async function importBatch({
     await client.query(CREATE_STAGING);
     let sha256: string;
     try {
-      sha256 = await stageFile(client, stream, categories, maxBytes);
+      sha256 = await traceStep("stage file", () => stageFile(client, stream, categories, maxBytes));
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
       await client.query("ROLLBACK");
@@ -132,11 +132,11 @@ export async function importBatch({
     }
     const changedRows = apply ? await mergeValid(client, incident.id, batchId) : 0;
     if (changedRows > 0) {
-      await refreshPhaseProgressWithClient(client, incident.id);
+      await traceStep("phase progress", () => refreshPhaseProgressWithClient(client, incident.id));
       // Subscribers this batch made newly eligible get their automatic offers and are told.
-      await applyEligibilityAfterImport(client, incident.id);
+      await traceStep("eligibility", () => applyEligibilityAfterImport(client, incident.id));
       // Each person whose data changed state hears about it (coalesced with any pending news).
-      await enqueueRestorationEmailsForBatch(client, batchId, incident.id);
+      await traceStep("email job", () => enqueueRestorationEmailsForBatch(client, batchId, incident.id));
     }
     const report = await buildErrorReport(client);
     const errors = await client.query<ImportError>(
@@ -150,7 +150,7 @@ export async function importBatch({
       [batchId, counts.totalRows, validRows, counts.rejectedRows, counts.staleRows, changedRows, report, durationMs],
     );
     await auditImport(client, source, batchId, { status, mode: options.mode, ...counts, changedRows });
-    await client.query("COMMIT");
+    await traceStep("commit", () => client.query("COMMIT"));
     open = false;
 
     return {

@@ -34,16 +34,18 @@ const SPECIAL = /[\\\t\n\r]/;
 const SPECIALS = /[\\\t\n\r]/g;
 const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
 
-// IMPORT_TRACE=1 prints how long each set-based step takes (for operators tuning large imports).
-async function run(client: PoolClient, label: string, sql: string, params: unknown[] = []) {
-  if (!process.env.IMPORT_TRACE) return client.query(sql, params);
+// IMPORT_TRACE=1 prints how long each step of an import takes (for operators tuning large imports).
+export async function traceStep<T>(label: string, step: () => Promise<T>): Promise<T> {
+  if (!process.env.IMPORT_TRACE) return step();
   const started = performance.now();
   try {
-    return await client.query(sql, params);
+    return await step();
   } finally {
     console.error(`[import] ${label}: ${((performance.now() - started) / 1000).toFixed(2)} s`);
   }
 }
+
+const run = (client: PoolClient, label: string, sql: string, params: unknown[] = []) => traceStep(label, () => client.query(sql, params));
 
 export interface MergeCounts {
   totalRows: number;
@@ -67,7 +69,7 @@ export async function validateStaged(client: PoolClient, incidentId: number): Pr
      SELECT x.*, COALESCE(x.own_error, CASE WHEN x.first_bad IS NOT NULL
               THEN 'not applied: an earlier row for this subscriber and category was rejected (line ' || x.first_bad || ')' END) AS error
      FROM (
-       SELECT o.*, min(o.line) FILTER (WHERE o.own_error IS NOT NULL) OVER (PARTITION BY o.user_id, o.category_id) AS first_bad
+       SELECT o.*, min(o.line) FILTER (WHERE o.own_error IS NOT NULL) OVER (PARTITION BY o.ref COLLATE "C", o.category_id) AS first_bad
        FROM (
          SELECT c.*, CASE
              WHEN c.user_id IS NULL THEN 'unknown subscriber reference'
@@ -83,10 +85,10 @@ export async function validateStaged(client: PoolClient, incidentId: number): Pr
                   COALESCE(lag(b.lost) OVER w, b.cur_lost) AS from_lost,
                   COALESCE(lag(b.recovered) OVER w, b.cur_recovered) AS from_recovered,
                   COALESCE(lag(b.restored) OVER w, b.cur_restored) AS from_restored,
-                  row_number() OVER (PARTITION BY b.user_id, b.category_id, b.stale ORDER BY b.as_of DESC, b.line DESC) = 1 AS is_last
+                  row_number() OVER (PARTITION BY b.ref COLLATE "C", b.category_id, b.stale ORDER BY b.as_of DESC, b.line DESC) = 1 AS is_last
            FROM (
              SELECT s.line, s.ref, s.category_id, s.state, s.lost, s.recovered, s.restored, s.as_of, u.id AS user_id,
-                    rec.state::text AS cur_state, rec."itemsLost" AS cur_lost, rec."itemsRecovered" AS cur_recovered,
+                    rec.ctid AS rec_tid, rec.state::text AS cur_state, rec."itemsLost" AS cur_lost, rec."itemsRecovered" AS cur_recovered,
                     rec."itemsRestored" AS cur_restored, COALESCE(s.as_of <= rec."asOf", false) AS stale
              FROM staging s
              LEFT JOIN "User" u ON u."accountRef" = s.ref
@@ -94,7 +96,7 @@ export async function validateStaged(client: PoolClient, incidentId: number): Pr
                ON rec."incidentId" = $1 AND rec."userId" = u.id AND rec."categoryId" = s.category_id
              WHERE s.error IS NULL
            ) b
-           WINDOW w AS (PARTITION BY b.user_id, b.category_id, b.stale ORDER BY b.as_of, b.line)
+           WINDOW w AS (PARTITION BY b.ref COLLATE "C", b.category_id, b.stale ORDER BY b.as_of, b.line)
          ) c
        ) o
      ) x`,
@@ -116,11 +118,37 @@ const CHANGED_FROM_PREVIOUS = `(from_state IS DISTINCT FROM state OR from_lost I
 const CHANGED_FROM_RECORD = `(cur_state IS DISTINCT FROM state OR cur_lost IS DISTINCT FROM lost
   OR cur_recovered IS DISTINCT FROM recovered OR cur_restored IS DISTINCT FROM restored)`;
 
+const RECORD_VALUES = `state = s.state::"RestorationState", "itemsLost" = s.lost, "itemsRecovered" = s.recovered,
+  "itemsRestored" = s.restored, "asOf" = s.as_of, "updatedAt" = now()`;
+
 /**
- * Writes one history event per valid changing row and moves each record to its newest row.
- * The as-of guard in the upsert keeps a newer record safe even from a concurrent writer.
+ * Moves each record to its newest valid row, then writes one history event per valid changing row.
+ * Records on file are updated in place through the row address the walk read (no second index
+ * search), under the incident's restoration lock; the as-of guard keeps a newer record safe anyway.
  */
 export async function mergeValid(client: PoolClient, incidentId: number, batchId: number): Promise<number> {
+  // Row addresses are looked up one by one; the planner would rather scan every record of the incident.
+  await run(client, "plan by address", "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off");
+  const updated = await run(
+    client,
+    "update records",
+    `UPDATE "RestorationRecord" r SET ${RECORD_VALUES}
+     FROM (SELECT * FROM steps WHERE error IS NULL AND NOT stale AND is_last AND ${CHANGED_FROM_RECORD}) s
+     WHERE r.ctid = s.rec_tid AND r."asOf" < s.as_of`,
+  );
+  await run(client, "plan as usual", "RESET enable_hashjoin; RESET enable_mergejoin");
+  const created = await run(
+    client,
+    "create records",
+    `INSERT INTO "RestorationRecord" AS r ("incidentId", "userId", "categoryId", state, "itemsLost", "itemsRecovered", "itemsRestored", "asOf", "updatedAt")
+     SELECT $1::int, user_id, category_id, state::"RestorationState", lost, recovered, restored, as_of, now()
+     FROM steps WHERE rec_tid IS NULL AND error IS NULL AND NOT stale AND is_last
+     ON CONFLICT ("incidentId", "userId", "categoryId") DO UPDATE
+       SET state = EXCLUDED.state, "itemsLost" = EXCLUDED."itemsLost", "itemsRecovered" = EXCLUDED."itemsRecovered",
+           "itemsRestored" = EXCLUDED."itemsRestored", "asOf" = EXCLUDED."asOf", "updatedAt" = now()
+       WHERE r."asOf" < EXCLUDED."asOf"`,
+    [incidentId],
+  );
   await run(
     client,
     "insert history events",
@@ -131,19 +159,7 @@ export async function mergeValid(client: PoolClient, incidentId: number, batchId
      FROM steps WHERE error IS NULL AND NOT stale AND ${CHANGED_FROM_PREVIOUS}`,
     [incidentId, batchId],
   );
-  const merged = await run(
-    client,
-    "upsert records",
-    `INSERT INTO "RestorationRecord" ("incidentId", "userId", "categoryId", state, "itemsLost", "itemsRecovered", "itemsRestored", "asOf", "updatedAt")
-     SELECT $1::int, user_id, category_id, state::"RestorationState", lost, recovered, restored, as_of, now()
-     FROM steps WHERE error IS NULL AND NOT stale AND is_last AND ${CHANGED_FROM_RECORD}
-     ON CONFLICT ("incidentId", "userId", "categoryId") DO UPDATE
-       SET state = EXCLUDED.state, "itemsLost" = EXCLUDED."itemsLost", "itemsRecovered" = EXCLUDED."itemsRecovered",
-           "itemsRestored" = EXCLUDED."itemsRestored", "asOf" = EXCLUDED."asOf", "updatedAt" = now()
-       WHERE "RestorationRecord"."asOf" < EXCLUDED."asOf"`,
-    [incidentId],
-  );
-  return merged.rowCount ?? 0;
+  return (updated.rowCount ?? 0) + (created.rowCount ?? 0);
 }
 
 /** Every rejected row: parse errors from staging, the rest from the transition walk. */
