@@ -181,4 +181,27 @@ describe("importBatch (PostgreSQL)", () => {
     expect(await db.importBatch.count({ where: { incidentId, status: "APPLIED" } })).toBe(1);
     expect(await db.restorationEvent.count({ where: { incidentId } })).toBe(1);
   });
+
+  it("updates records already on file in place and creates missing ones, in one batch", async () => {
+    const { slug, incidentId, refs } = await scenario();
+    await run(slug, `${HEADER}\n${refs[0]},notes,AFFECTED,7,0,0,2026-11-09T00:00:00Z\n`);
+    const result = await run(slug, [HEADER, `${refs[0]},notes,RECOVERED,7,7,0,2026-11-10T00:00:00Z`, `${refs[1]},notes,AFFECTED,3,0,0,2026-11-10T00:00:00Z`].join("\n"));
+    expect(result).toMatchObject({ status: "APPLIED", changedRows: 2 });
+    expect(await record(incidentId, refs[0]!, "notes")).toMatchObject({ state: "RECOVERED", itemsRecovered: 7 });
+    expect(await record(incidentId, refs[1]!, "notes")).toMatchObject({ state: "AFFECTED", itemsLost: 3 });
+    expect(await db.restorationRecord.count({ where: { incidentId } })).toBe(2);
+  });
+
+  it("keeps history with its record: no event without a record, and erasing a subscriber takes their history too", async () => {
+    const { slug, incidentId, refs } = await scenario();
+    const result = await run(slug, `${HEADER}\n${refs[0]},photos,AFFECTED,12,0,0,2026-11-09T00:00:00Z\n`);
+    const subscriber = await db.user.findUniqueOrThrow({ where: { accountRef: refs[0]! } });
+    const orphan = { incidentId, userId: subscriber.id, categoryId: (await db.dataCategory.findUniqueOrThrow({ where: { slug: "tasks" } })).id };
+    await expect(
+      db.restorationEvent.create({ data: { ...orphan, toState: "AFFECTED", itemsLost: 1, itemsRecovered: 0, itemsRestored: 0, source: "IMPORT", asOf: new Date() } }),
+    ).rejects.toThrow();
+    expect(await db.restorationEvent.count({ where: { batchId: result.batchId } })).toBe(1);
+    await db.user.delete({ where: { id: subscriber.id } });
+    expect(await db.restorationEvent.count({ where: { batchId: result.batchId } })).toBe(0);
+  });
 });
