@@ -2,9 +2,10 @@
 // and the API use, against benchmark-sized data (1M subscribers × 6 categories); compared with a
 // bare `psql \copy` of the same file; then "My recovery" (page and data) under 50 concurrent connections.
 // Uses BENCH_DATABASE_URL, else DATABASE_URL (a PostgreSQL server; PGlite is not a benchmark target).
+// Options: --fresh (recreate the benchmark database), --skip-build (reuse .next for the /me part).
 import "../load-env";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -12,6 +13,12 @@ import { prepareBenchDatabase } from "./bench-database";
 import { benchMe } from "./me-load";
 
 const url = await prepareBenchDatabase();
+// The /me part runs the production server: build it first, so a failing build costs no import run.
+if (!process.argv.includes("--skip-build") || !existsSync(".next/BUILD_ID")) {
+  console.log("Building the production server…");
+  const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const tmp = mkdtempSync(path.join(os.tmpdir(), "aftercare-bench-"));
 const file = path.join(tmp, "batch.csv");
