@@ -102,6 +102,27 @@ describe("importBatch (PostgreSQL)", () => {
     expect(await record(incidentId, refs[0]!)).toMatchObject({ state: "AFFECTED" });
   });
 
+  it("in apply-valid mode leaves a record untouched when any of its rows is rejected, whatever order they come in", async () => {
+    const { slug, incidentId, refs } = await scenario();
+    const csv = [
+      HEADER,
+      `${refs[0]},tasks,RESTORED,8,8,8,2026-11-12T00:00:00Z`,
+      `${refs[1]},tasks,AFFECTED,2,0,0,2026-11-09T00:00:00Z`,
+      `${refs[0]},tasks,AFFECTED,8,0,0,2026-11-09T00:00:00Z`,
+      `${refs[0]},tasks,RESTORING,8,8,4,2026-11-10T00:00:00Z`,
+    ].join("\n");
+    const result = await run(slug, csv, { mode: "APPLY_VALID" });
+    expect(result).toMatchObject({ status: "APPLIED", rejectedRows: 3, changedRows: 1 });
+    const other = "not applied: another row for this subscriber and category was rejected (line 5)";
+    expect(result.errors.map((e) => [e.line, e.error])).toEqual([
+      [2, other],
+      [4, other],
+      [5, "cannot go from AFFECTED to RESTORING: data must be VALIDATED before it is restored"],
+    ]);
+    expect(await record(incidentId, refs[0]!, "tasks")).toBeNull();
+    expect(await record(incidentId, refs[1]!, "tasks")).toMatchObject({ state: "AFFECTED", itemsLost: 2 });
+  });
+
   it("is idempotent: the same file twice changes nothing the second time", async () => {
     const { slug, incidentId, refs } = await scenario();
     const csv = `${HEADER}\n${refs[0]},notes,AFFECTED,7,0,0,2026-11-09T00:00:00Z\n`;

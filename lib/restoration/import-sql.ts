@@ -57,7 +57,8 @@ export interface MergeCounts {
  * Builds `steps`: every well-formed row with its subscriber, the state it moves from (the previous
  * row of the same record in as-of order, else the record on file), and its error if any.
  * Rows at or before the record's current as-of time lost a race with newer data: they are stale.
- * A record's rows are all or nothing: after a rejected row, its later rows cannot be trusted.
+ * A record's rows are all or nothing: one rejected row leaves the record as it was, so that no
+ * record stops half-way through the steps the batch meant for it.
  * Every window shares one sort: a record's rows are ordered by its subscriber reference in byte
  * order (one reference is one subscriber, and byte order sorts several times faster than the
  * database's collation), then by as-of time.
@@ -72,7 +73,7 @@ export async function validateStaged(client: PoolClient, incidentId: number): Pr
     "walk transitions",
     `CREATE TEMP TABLE steps ON COMMIT DROP AS
      SELECT x.*, COALESCE(x.own_error, CASE WHEN x.first_bad IS NOT NULL
-              THEN 'not applied: an earlier row for this subscriber and category was rejected (line ' || x.first_bad || ')' END) AS error
+              THEN 'not applied: another row for this subscriber and category was rejected (line ' || x.first_bad || ')' END) AS error
      FROM (
        SELECT o.*, min(o.line) FILTER (WHERE o.own_error IS NOT NULL) OVER (PARTITION BY o.ref COLLATE "C", o.category_id) AS first_bad
        FROM (
