@@ -54,8 +54,13 @@ export function pgPool(): pg.Pool {
  * same name would fail: there statements stay unnamed.
  */
 export function preparedName(name: string): string | undefined {
+  return onEmbeddedDatabase() ? undefined : name;
+}
+
+/** Whether DATABASE_URL is the embedded PGlite (checked once per process). */
+export function onEmbeddedDatabase(): boolean {
   globalForPool.aftercareNamedStatements ??= !isEmbeddedDatabase(env().DATABASE_URL);
-  return globalForPool.aftercareNamedStatements ? name : undefined;
+  return !globalForPool.aftercareNamedStatements;
 }
 
 export async function disconnectDb(): Promise<void> {

@@ -15,7 +15,9 @@ export const CREATE_STAGING = `
     lost integer, recovered integer, restored integer, as_of timestamptz, error text
   ) ON COMMIT DROP`;
 
-export const COPY_STAGING = "COPY staging (line, ref, category, category_id, state, lost, recovered, restored, as_of, error) FROM STDIN";
+export const STAGING_COLUMNS = ["line", "ref", "category", "category_id", "state", "lost", "recovered", "restored", "as_of", "error"] as const;
+
+export const COPY_STAGING = `COPY staging (${STAGING_COLUMNS.join(", ")}) FROM STDIN`;
 
 /** One COPY text-format line; values are escaped so no field can break the row apart. */
 export function copyLine(values: (string | number | null)[]): string {
