@@ -3,6 +3,7 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { serveExchangesWhole } from "./pglite-queue";
 
 const [dataDir, portArg] = process.argv.slice(2);
 if (!dataDir || !portArg) {
@@ -13,6 +14,7 @@ mkdirSync(dataDir, { recursive: true });
 
 const pg = await PGlite.create({ dataDir });
 const server = new PGLiteSocketServer({ db: pg, host: "127.0.0.1", port: Number(portArg), maxConnections: 100 });
+serveExchangesWhole(server, pg);
 server.addEventListener("error", (event) => console.error("[embedded-db]", (event as CustomEvent).detail));
 await server.start();
 process.stdout.write(`READY ${portArg}\n`);
