@@ -36,7 +36,7 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 });
 
 
-const globalForPool = globalThis as unknown as { aftercarePool?: pg.Pool; aftercareNamedStatements?: boolean };
+const globalForPool = globalThis as unknown as { aftercarePool?: pg.Pool; aftercareEmbedded?: boolean };
 
 /**
  * A plain pg pool for what Prisma cannot express (COPY into staging tables) and for the few hot
@@ -59,8 +59,8 @@ export function preparedName(name: string): string | undefined {
 
 /** Whether DATABASE_URL is the embedded PGlite (checked once per process). */
 export function onEmbeddedDatabase(): boolean {
-  globalForPool.aftercareNamedStatements ??= !isEmbeddedDatabase(env().DATABASE_URL);
-  return !globalForPool.aftercareNamedStatements;
+  globalForPool.aftercareEmbedded ??= isEmbeddedDatabase(env().DATABASE_URL);
+  return globalForPool.aftercareEmbedded;
 }
 
 export async function disconnectDb(): Promise<void> {

@@ -66,7 +66,7 @@ function insertWriter(client: PoolClient): StagingWriter {
   };
   return {
     add(values) {
-      rows.push([...values] as StagingValues);
+      rows.push(values);
       if (rows.length >= INSERT_BATCH_ROWS) flush();
     },
     ready: async () => {
