@@ -69,3 +69,19 @@ export async function disconnectDb(): Promise<void> {
   if (globalForPool.aftercarePool) await globalForPool.aftercarePool.end();
   globalForPool.aftercarePool = undefined;
 }
+
+/**
+ * Where raw SQL runs: a pg client (imports, hot reads) or a Prisma interactive transaction. Use
+ * cases that run under both take this shape instead of having twin functions.
+ */
+export interface SqlClient {
+  query<R = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+}
+
+export const pgSql = (client: Pick<pg.PoolClient, "query">): SqlClient => ({
+  query: async <R,>(text: string, values: unknown[] = []) => ({ rows: (await client.query(text, values)).rows as R[] }),
+});
+
+export const txSql = (tx: Tx): SqlClient => ({
+  query: async <R,>(text: string, values: unknown[] = []) => ({ rows: await tx.$queryRawUnsafe<R[]>(text, ...values) }),
+});

@@ -1,42 +1,44 @@
 import { describe, expect, it } from "vitest";
-import { estimateEta, type PhaseProgress } from "./eta";
+import { estimateEta, EXTRA_WORK_REASON, nextToComeBack, UNSCHEDULED_REASON } from "./eta";
 
 const now = new Date("2026-11-21T12:00:00Z");
 const day = 86_400_000;
-const phase = (over: Partial<PhaseProgress> = {}): PhaseProgress => ({
-  state: "NOT_STARTED",
-  plannedStart: new Date(now.getTime() + day),
-  plannedEnd: new Date(now.getTime() + 3 * day),
-  affectedCount: 100,
-  settledCount: 0,
-  ...over,
-});
 
 describe("estimateEta", () => {
   it("has nothing to estimate for settled categories", () => {
-    for (const state of ["RESTORED", "PARTIAL", "UNRECOVERABLE", "NOT_AFFECTED"] as const) expect(estimateEta(state, phase(), now)).toEqual({ kind: "settled" });
+    for (const state of ["RESTORED", "PARTIAL", "UNRECOVERABLE", "NOT_AFFECTED"] as const) {
+      expect(estimateEta(state, { basis: "PLAN", projectedEnd: new Date(now.getTime() + day), late: false }, now)).toEqual({ kind: "settled" });
+    }
   });
 
-  it("uses the plan before a phase starts", () => {
-    expect(estimateEta("VALIDATED", phase(), now)).toEqual({ kind: "date", date: new Date(now.getTime() + 3 * day), basis: "plan", late: false });
+  it("reads the stored projection as it is", () => {
+    const end = new Date(now.getTime() + 3 * day);
+    expect(estimateEta("VALIDATED", { basis: "PLAN", projectedEnd: end, late: false }, now)).toEqual({ kind: "date", date: end, basis: "plan", late: false });
+    expect(estimateEta("RESTORING", { basis: "PROGRESS", projectedEnd: end, late: true }, now)).toEqual({ kind: "date", date: end, basis: "progress", late: true });
   });
 
-  it("projects from progress once a phase is under way", () => {
-    const running = phase({ state: "IN_PROGRESS", plannedStart: new Date(now.getTime() - 2 * day), plannedEnd: new Date(now.getTime() + day), settledCount: 50 });
-    // Half done after two days: done two days from now, a day later than planned.
-    expect(estimateEta("RESTORING", running, now)).toEqual({ kind: "date", date: new Date(now.getTime() + 2 * day), basis: "progress", late: true });
+  it("never states a day in the past, even from a projection older than the clock", () => {
+    const eta = estimateEta("AFFECTED", { basis: "PLAN", projectedEnd: new Date(now.getTime() - day), late: false }, now);
+    expect(eta).toMatchObject({ kind: "date", date: now });
   });
 
-  it("never promises a date in the past", () => {
-    const overdue = phase({ state: "NOT_STARTED", plannedStart: new Date(now.getTime() - 3 * day), plannedEnd: new Date(now.getTime() - day) });
-    expect(estimateEta("AFFECTED", overdue, now).kind).toBe("unknown");
-    const nearlyDone = phase({ state: "IN_PROGRESS", plannedStart: new Date(now.getTime() - day), settledCount: 99 });
-    const eta = estimateEta("RESTORING", nearlyDone, now);
-    expect(eta.kind === "date" && eta.date.getTime() >= now.getTime()).toBe(true);
+  it("explains a missing date", () => {
+    expect(estimateEta("AFFECTED", null, now)).toEqual({ kind: "unknown", reason: UNSCHEDULED_REASON });
+    expect(estimateEta("AFFECTED", { basis: "NONE", projectedEnd: null, late: false }, now)).toEqual({ kind: "unknown", reason: UNSCHEDULED_REASON });
+    expect(estimateEta("RECOVERED", { basis: "DONE", projectedEnd: now, late: false }, now)).toEqual({ kind: "unknown", reason: EXTRA_WORK_REASON });
   });
+});
 
-  it("explains when there is no plan or the phase is done without this account", () => {
-    expect(estimateEta("AFFECTED", null, now)).toMatchObject({ kind: "unknown", reason: expect.stringContaining("not scheduled") });
-    expect(estimateEta("RECOVERED", phase({ state: "DONE" }), now)).toMatchObject({ kind: "unknown", reason: expect.stringContaining("extra work") });
+describe("nextToComeBack", () => {
+  const eta = (days: number) => ({ kind: "date" as const, date: new Date(now.getTime() + days * day), basis: "plan" as const, late: false });
+  it("skips what is coming back now and picks the earliest projected", () => {
+    const categories = [
+      { name: "calendar", state: "RESTORING" as const, position: 1, eta: eta(1) },
+      { name: "notes", state: "VALIDATED" as const, position: 2, eta: eta(3) },
+      { name: "tasks", state: "RECOVERED" as const, position: 3, eta: eta(2) },
+      { name: "photos", state: "AFFECTED" as const, position: 4, eta: { kind: "unknown" as const, reason: "" } },
+    ];
+    expect(nextToComeBack(categories)?.name).toBe("tasks");
+    expect(nextToComeBack(categories.slice(0, 1))).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 import type { Actor } from "@/lib/auth/actor";
 import { pgPool, preparedName } from "@/lib/db";
 import type { Jsonified } from "@/lib/http/json";
-import type { IncidentStatus, PhaseState, RestorationSource, RestorationState } from "@/lib/generated/prisma/enums";
-import { estimateEta } from "./eta";
+import type { IncidentStatus, PhaseState, ProjectionBasis, RestorationSource, RestorationState } from "@/lib/generated/prisma/enums";
+import { estimateEta, nextToComeBack } from "./eta";
 import { isSettled } from "./transitions";
 
 const HISTORY_PER_CATEGORY = 20;
@@ -27,6 +27,9 @@ interface RecordRow {
   plannedEnd: Date | null;
   affectedCount: number | null;
   settledCount: number | null;
+  projectionBasis: ProjectionBasis | null;
+  projectedEnd: Date | null;
+  projectedLate: boolean | null;
 }
 
 interface EventRow {
@@ -51,7 +54,8 @@ const MY_RECOVERY = `
         'asOf', r."asOf" AT TIME ZONE 'UTC', 'incidentId', i.id, 'slug', i.slug, 'title', i.title, 'incidentStatus', i.status,
         'categoryId', c.id, 'categorySlug', c.slug, 'categoryName', c.name, 'itemNoun', c."itemNoun",
         'position', p.position, 'phaseState', p.state, 'plannedStart', p."plannedStart" AT TIME ZONE 'UTC',
-        'plannedEnd', p."plannedEnd" AT TIME ZONE 'UTC', 'affectedCount', p."affectedCount", 'settledCount', p."settledCount")
+        'plannedEnd', p."plannedEnd" AT TIME ZONE 'UTC', 'affectedCount', p."affectedCount", 'settledCount', p."settledCount",
+        'projectionBasis', p."projectionBasis", 'projectedEnd', p."projectedEnd" AT TIME ZONE 'UTC', 'projectedLate', p."projectedLate")
       ORDER BY r."incidentId" DESC, c.position), '[]')
      FROM "RestorationRecord" r
      JOIN "Incident" i ON i.id = r."incidentId"
@@ -69,7 +73,7 @@ const dateOrNull = (value: string | null) => (value === null ? null : new Date(v
 /** The signed-in subscriber's own restoration, per incident and category, with an ETA and history. */
 export async function getMyRecovery(actor: Actor, now = new Date()) {
   const { rows } = await pgPool().query<{ records: Jsonified<RecordRow>[]; events: Jsonified<EventRow>[] }>({ name: preparedName("my-recovery"), text: MY_RECOVERY, values: [actor.id] });
-  const records = rows[0]!.records.map((r): RecordRow => ({ ...r, asOf: new Date(r.asOf), plannedStart: dateOrNull(r.plannedStart), plannedEnd: dateOrNull(r.plannedEnd) }));
+  const records = rows[0]!.records.map((r): RecordRow => ({ ...r, asOf: new Date(r.asOf), plannedStart: dateOrNull(r.plannedStart), plannedEnd: dateOrNull(r.plannedEnd), projectedEnd: dateOrNull(r.projectedEnd) }));
   const events = rows[0]!.events.map((e): EventRow => ({ ...e, asOf: new Date(e.asOf) }));
   const incidentIds = [...new Set(records.map((r) => r.incidentId))];
 
@@ -79,7 +83,17 @@ export async function getMyRecovery(actor: Actor, now = new Date()) {
       const phase =
         r.phaseState === null
           ? null
-          : { position: r.position ?? 0, state: r.phaseState, plannedStart: r.plannedStart, plannedEnd: r.plannedEnd, affectedCount: r.affectedCount ?? 0, settledCount: r.settledCount ?? 0 };
+          : {
+              position: r.position ?? 0,
+              state: r.phaseState,
+              plannedStart: r.plannedStart,
+              plannedEnd: r.plannedEnd,
+              affectedCount: r.affectedCount ?? 0,
+              settledCount: r.settledCount ?? 0,
+              basis: r.projectionBasis,
+              projectedEnd: r.projectedEnd,
+              late: r.projectedLate ?? false,
+            };
       return {
         state: r.state,
         itemsLost: r.itemsLost,
@@ -87,16 +101,14 @@ export async function getMyRecovery(actor: Actor, now = new Date()) {
         itemsRestored: r.itemsRestored,
         asOf: r.asOf,
         category: { id: r.categoryId, slug: r.categorySlug, name: r.categoryName, itemNoun: r.itemNoun },
+        position: r.position ?? 99,
         phase,
         eta: estimateEta(r.state, phase, now),
         history: events.filter((e) => e.incidentId === incidentId && e.categoryId === r.categoryId).slice(0, HISTORY_PER_CATEGORY),
       };
     });
     const affected = categories.filter((c) => c.state !== "NOT_AFFECTED");
-    // The plan order tells the subscriber what comes back next.
-    const next = affected
-      .filter((c) => !isSettled(c.state))
-      .sort((a, b) => (a.phase?.position ?? 99) - (b.phase?.position ?? 99))[0];
+    const next = nextToComeBack(affected);
     const first = own[0]!;
     return {
       incident: { id: first.incidentId, slug: first.slug, title: first.title, status: first.incidentStatus },
@@ -104,6 +116,7 @@ export async function getMyRecovery(actor: Actor, now = new Date()) {
       affectedCount: affected.length,
       restoredCount: affected.filter((c) => c.state === "RESTORED").length,
       settledCount: affected.filter((c) => isSettled(c.state)).length,
+      comingBack: affected.filter((c) => c.state === "RESTORING").map((c) => c.category.name),
       next: next ? { name: next.category.name, eta: next.eta } : null,
     };
   });

@@ -5,9 +5,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/roles";
 import { applyEligibilityAfterImport } from "@/lib/claims/reevaluate-eligibility";
 import { enqueueRestorationEmailsForBatch } from "@/lib/notifications/outbox/enqueue-restoration-emails";
-import { pgPool } from "@/lib/db";
+import { pgPool, pgSql } from "@/lib/db";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
-import { refreshPhaseProgressWithClient } from "./refresh-phase-progress";
+import { recountPhaseProgress } from "./refresh-phase-progress";
 import { buildErrorReport, CREATE_STAGING, mergeValid, REJECTED_ROWS, traceStep, validateStaged } from "./import-sql";
 import { FileError, stageFile } from "./stage-csv";
 
@@ -132,7 +132,7 @@ export async function importBatch({
     }
     const changedRows = apply ? await mergeValid(client, incident.id, batchId) : 0;
     if (changedRows > 0) {
-      await traceStep("phase progress", () => refreshPhaseProgressWithClient(client, incident.id));
+      await traceStep("phase progress and projection", () => recountPhaseProgress(pgSql(client), incident.id));
       // Subscribers this batch made newly eligible get their automatic offers and are told.
       await traceStep("eligibility", () => applyEligibilityAfterImport(client, incident.id));
       // Each person whose data changed state hears about it (coalesced with any pending news).

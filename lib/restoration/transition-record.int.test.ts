@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, txSql } from "@/lib/db";
 import { makeScenario, makeUser } from "./staff-test-scenario";
-import { refreshPhaseProgress } from "./refresh-phase-progress";
+import { recountPhaseProgress } from "./refresh-phase-progress";
 import { transitionRecord } from "./transition-record";
 
 async function affectedRecord() {
@@ -45,7 +45,7 @@ describe("transitionRecord (PostgreSQL)", () => {
     await transitionRecord({ actor: s.staff, input: s.input({ toState: "UNRECOVERABLE", note: "Backup tape unreadable for this account." }) });
     const phase = await db.restorationPhase.findFirstOrThrow({ where: { incidentId: s.incident.id, categoryId: s.key.categoryId } });
     expect(phase).toMatchObject({ affectedCount: 1, settledCount: 1 });
-    await db.$transaction((tx) => refreshPhaseProgress(tx, s.incident.id));
+    await db.$transaction((tx) => recountPhaseProgress(txSql(tx), s.incident.id));
     expect(await db.restorationPhase.findFirstOrThrow({ where: { id: phase.id } })).toMatchObject({ affectedCount: 1, settledCount: 1 });
   });
 

@@ -4,7 +4,7 @@ import { isStaff } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { reevaluateEligibility } from "@/lib/claims/reevaluate-eligibility";
 import { enqueueRestorationEmail } from "@/lib/notifications/outbox/enqueue-restoration-emails";
-import { db } from "@/lib/db";
+import { db, txSql } from "@/lib/db";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { RestorationState } from "@/lib/generated/prisma/enums";
 import { parseInput } from "@/lib/parse-input";
@@ -93,7 +93,7 @@ export async function transitionRecord({ actor, input }: { actor: Actor; input: 
         data: { ...key, fromState: from, toState: data.toState, ...counts, source: "STAFF", actorId: actor.id, note: data.note, asOf },
         select: { id: true },
       });
-      await adjustPhaseProgress(tx, { incidentId: data.incidentId, categoryId: data.categoryId, from, to: data.toState });
+      await adjustPhaseProgress(txSql(tx), { incidentId: data.incidentId, categoryId: data.categoryId, from, to: data.toState });
       if (from !== data.toState) await enqueueRestorationEmail(tx, { ...key, toState: data.toState, eventId: event.id });
       // A category found unrecoverable may open an offer to this subscriber: grant or tell them now.
       await reevaluateEligibility(tx, [data.userId]);

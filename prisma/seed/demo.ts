@@ -3,7 +3,8 @@
 // Idempotent: every piece is keyed by a natural unique value and only created when missing.
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { ComponentStatus, IncidentStatus, RestorationState } from "../../lib/generated/prisma/enums";
-import { refreshPhaseProgress } from "../../lib/restoration/refresh-phase-progress";
+import { txSql } from "../../lib/db";
+import { recountPhaseProgress } from "../../lib/restoration/refresh-phase-progress";
 import { seedForum } from "./forum";
 import { seedHistory } from "./history";
 import { STATE_MIX } from "./mix";
@@ -170,6 +171,9 @@ export async function seedDemo(db: PrismaClient, { subscribers = 200, now = new 
         plannedStart: new Date(phaseStart + position * 2 * DAY),
         plannedEnd: new Date(phaseStart + (position * 2 + 2) * DAY),
         state: position === 0 ? "DONE" : position === 1 ? "IN_PROGRESS" : "NOT_STARTED",
+        // Contacts ran to plan; calendar started on time and is still going.
+        startedAt: position <= 1 ? new Date(phaseStart + position * 2 * DAY) : null,
+        completedAt: position === 0 ? new Date(phaseStart + 2 * DAY) : null,
       })),
     });
 
@@ -249,7 +253,7 @@ export async function seedDemo(db: PrismaClient, { subscribers = 200, now = new 
     for (let i = 0; i < events.length; i += 5000) await db.restorationEvent.createMany({ data: events.slice(i, i + 5000) });
   }
 
-  await db.$transaction((tx) => refreshPhaseProgress(tx, incident!.id));
+  await db.$transaction((tx) => recountPhaseProgress(txSql(tx), incident!.id));
 
   await db.updateTemplate.upsert({
     where: { name: "Restoration progress" },

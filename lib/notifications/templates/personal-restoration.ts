@@ -1,8 +1,8 @@
 import { pgPool } from "@/lib/db";
-import type { PhaseState, RestorationState } from "@/lib/generated/prisma/enums";
-import { estimateEta, type Eta } from "@/lib/restoration/eta";
+import type { ProjectionBasis, RestorationState } from "@/lib/generated/prisma/enums";
+import { estimateEta, nextToComeBack, type Eta } from "@/lib/restoration/eta";
+import { byDay } from "@/lib/restoration/eta-words";
 import { isSettled } from "@/lib/restoration/transitions";
-import { utcWeekdayTime } from "./email-dates";
 
 export interface CategoryNow {
   slug: string;
@@ -21,10 +21,10 @@ export async function loadPersonalRestoration(pairs: { incidentId: number; userI
   if (pairs.length === 0) return result;
   const { rows } = await pgPool().query<{
     incidentId: number; userId: string; slug: string; name: string; itemNoun: string; state: RestorationState; itemsLost: number; itemsRestored: number;
-    position: number | null; phaseState: PhaseState | null; plannedStart: Date | null; plannedEnd: Date | null; affectedCount: number | null; settledCount: number | null;
+    position: number | null; projectionBasis: ProjectionBasis | null; projectedEnd: Date | null; projectedLate: boolean | null;
   }>(
     `SELECT r."incidentId", r."userId", c.slug, c.name, c."itemNoun", r.state, r."itemsLost", r."itemsRestored",
-            p.position, p.state AS "phaseState", p."plannedStart", p."plannedEnd", p."affectedCount", p."settledCount"
+            p.position, p."projectionBasis", p."projectedEnd" AT TIME ZONE 'UTC' AS "projectedEnd", p."projectedLate"
      FROM unnest($1::int[], $2::text[]) AS k("incidentId", "userId")
      JOIN "RestorationRecord" r ON r."incidentId" = k."incidentId" AND r."userId" = k."userId"
      JOIN "DataCategory" c ON c.id = r."categoryId"
@@ -34,7 +34,8 @@ export async function loadPersonalRestoration(pairs: { incidentId: number; userI
   );
   for (const r of rows) {
     const key = `${r.incidentId}:${r.userId}`;
-    const phase = r.phaseState === null ? null : { state: r.phaseState, plannedStart: r.plannedStart, plannedEnd: r.plannedEnd, affectedCount: r.affectedCount ?? 0, settledCount: r.settledCount ?? 0 };
+    // The same stored projection and the same reading of it as "My recovery" (getMyRecovery).
+    const phase = r.position === null ? null : { basis: r.projectionBasis, projectedEnd: r.projectedEnd, late: r.projectedLate ?? false };
     const list = result.get(key) ?? [];
     list.push({ slug: r.slug, name: r.name, itemNoun: r.itemNoun, state: r.state, itemsLost: r.itemsLost, itemsRestored: r.itemsRestored, position: r.position ?? 99, eta: estimateEta(r.state, phase, now) });
     result.set(key, list);
@@ -50,40 +51,45 @@ export function listNames(names: string[]): string {
 }
 
 
-/** What comes back next in plan order, with its expected date when there is one. */
-export function nextUp(categories: CategoryNow[]): { name: string; expected: string | null } | null {
-  const next = categories.filter((c) => c.state !== "NOT_AFFECTED" && !isSettled(c.state)).sort((a, b) => a.position - b.position)[0];
+/** "by Fri, Nov 27 (UTC)": the day of a projection as emails state it. */
+export const emailDay = (date: Date, now: Date) => byDay(date, "UTC", "UTC", now);
+
+/** What comes back next (see nextToComeBack), with its expected day when there is one. */
+export function nextUp(categories: CategoryNow[], now = new Date()): { name: string; expected: string | null } | null {
+  const next = nextToComeBack(categories);
   if (!next) return null;
-  return { name: lower(next), expected: next.eta.kind === "date" ? utcWeekdayTime(next.eta.date) : null };
+  return { name: lower(next), expected: next.eta.kind === "date" ? emailDay(next.eta.date, now) : null };
 }
 
-/** "photos, expected by Fri 27 Nov, 18:00 UTC" or "photos (no date yet)" */
+/** "photos, expected by Fri, Nov 27 (UTC)" or "photos (no date yet)" */
 export function describeNext(next: { name: string; expected: string | null }): string {
-  return next.expected ? `${next.name}, expected by ${next.expected}` : `${next.name} (no date yet)`;
+  return next.expected ? `${next.name}, expected ${next.expected}` : `${next.name} (no date yet)`;
 }
 
 /** "is" for one singular category, "are" otherwise: "your calendar is back", "your contacts are back". */
 export const verb = (names: string[]) => (names.length === 1 && !names[0]!.endsWith("s") ? "is" : "are");
 
 /** One line for an affected person: where their data stands now. Null when nothing was affected. */
-export function personalLine(categories: CategoryNow[]): string | null {
+export function personalLine(categories: CategoryNow[], now = new Date()): string | null {
   const affected = categories.filter((c) => c.state !== "NOT_AFFECTED");
   if (affected.length === 0) return null;
   const back = affected.filter((c) => c.state === "RESTORED").map(lower);
   const partial = affected.filter((c) => c.state === "PARTIAL").map(lower);
   const gone = affected.filter((c) => c.state === "UNRECOVERABLE").map(lower);
-  const pending = affected.filter((c) => !isSettled(c.state));
+  const coming = affected.filter((c) => c.state === "RESTORING").map(lower);
+  const waiting = affected.filter((c) => !isSettled(c.state) && c.state !== "RESTORING");
   const parts: string[] = [];
   if (back.length) parts.push(`your ${listNames(back)} ${verb(back)} back`);
   if (partial.length) parts.push(`your ${listNames(partial)} ${verb(partial)} partly back`);
   if (gone.length) parts.push(`your ${listNames(gone)} could not be recovered`);
-  const next = nextUp(affected);
-  if (next) parts.push(pending.length === 1 ? `next and last: ${describeNext(next)}` : `${pending.length} categories still to come, next ${describeNext(next)}`);
+  if (coming.length) parts.push(`your ${listNames(coming)} ${verb(coming)} coming back now`);
+  const next = nextUp(affected, now);
+  if (next) parts.push(waiting.length === 1 ? `next and last: ${describeNext(next)}` : `${waiting.length} categories still to come, next ${describeNext(next)}`);
   return `For you: ${parts.join("; ")}.`;
 }
 
 /** "312 of 315 contacts back" for one category. */
-export function progressBullet(c: CategoryNow): string {
+export function progressBullet(c: CategoryNow, now = new Date()): string {
   const counts = c.itemsLost > 0 ? ` — ${c.itemsRestored.toLocaleString("en-US")} of ${c.itemsLost.toLocaleString("en-US")} ${c.itemNoun} back` : "";
   const label: Record<RestorationState, string> = {
     NOT_AFFECTED: "not affected",
@@ -95,6 +101,6 @@ export function progressBullet(c: CategoryNow): string {
     PARTIAL: "partly back",
     UNRECOVERABLE: "could not be recovered",
   };
-  const eta = c.eta.kind === "date" ? ` (expected by ${utcWeekdayTime(c.eta.date)})` : "";
+  const eta = c.eta.kind === "date" ? ` (expected ${emailDay(c.eta.date, now)})` : "";
   return `${c.name}: ${label[c.state]}${counts}${isSettled(c.state) ? "" : eta}`;
 }

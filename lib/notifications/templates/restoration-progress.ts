@@ -50,16 +50,22 @@ export const restorationProgress: EmailTemplate<Context> = {
   render(c) {
     const lead = headline(c.changed);
     const next = nextUp(c.all);
+    const coming = c.all.filter((x) => x.state === "RESTORING" && !c.changed.includes(x)).map((x) => x.name.toLowerCase());
     const gone = c.changed.filter((x) => x.state === "UNRECOVERABLE" || x.state === "PARTIAL");
     return {
       subject: lead,
       heading: `${lead}.`,
       paragraphs: [
-        next ? `Next: ${describeNext(next)}.` : "Everything we could recover is back. Thank you for your patience.",
+        ...(coming.length ? [`Also coming back now: your ${listNames(coming)}.`] : []),
+        next
+          ? `Next: ${describeNext(next)}.`
+          : c.all.some((x) => x.state === "RESTORING")
+            ? "Nothing else is waiting: once this is back, everything we could recover is back."
+            : "Everything we could recover is back. Thank you for your patience.",
         ...(gone.length ? ["We are sorry about what could not be recovered. You may be entitled to extra compensation — your recovery page shows what you can claim."] : []),
         `Where your data stands after "${c.incidentTitle}":`,
       ],
-      bullets: c.all.filter((x) => x.state !== "NOT_AFFECTED").map(progressBullet),
+      bullets: c.all.filter((x) => x.state !== "NOT_AFFECTED").map((x) => progressBullet(x)),
       action: { label: "See your recovery", url: new URL("/me", env().NEXTAUTH_URL).toString() },
       reason: "You received this because your data was affected and you get news about its recovery.",
     };
