@@ -9,6 +9,7 @@ import { createPooledTransport } from "../lib/mail/transport";
 import { enqueueDigests } from "../lib/notifications/digest/enqueue-digests";
 import { expandFanouts } from "../lib/notifications/fanout/expand-fanouts";
 import { DeliveryWorker } from "../lib/notifications/worker/delivery-worker";
+import { reprojectOpenPlans } from "../lib/restoration/reproject-open-plans";
 
 const config = env();
 if (!config.SMTP_URL) {
@@ -48,6 +49,8 @@ async function every(ms: number, task: () => Promise<unknown>) {
 }
 void every(1_000, () => expandFanouts(pool, log));
 void every(60_000, () => enqueueDigests(pool, { hour: config.EMAIL_DIGEST_HOUR, log }));
+// Restoration projections follow the clock between changes (see reproject-open-plans.ts).
+void every(5 * 60_000, () => reprojectOpenPlans(pool, { log }));
 
 let signals = 0;
 function shutdown() {

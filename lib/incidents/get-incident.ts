@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
+import { getPublicRestoration } from "@/lib/restoration/public-progress";
 
 /** One incident as the public sees it, or null. `generatedAt` is when it was read. */
 export async function getIncident(slug: string) {
@@ -21,7 +22,8 @@ export async function getIncident(slug: string) {
       faqEntries: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, question: true, answer: true } },
     },
   });
-  return incident ? { ...incident, generatedAt: new Date() } : null;
+  if (!incident) return null;
+  return { ...incident, restoration: await getPublicRestoration(incident.id), generatedAt: new Date() };
 }
 
 export type PublicIncident = NonNullable<Awaited<ReturnType<typeof getIncident>>>;

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { getPublicRestoration } from "@/lib/restoration/public-progress";
 import { overallStatus } from "./overall-status";
 
 /** Everything the public status page shows, in four queries. */
@@ -13,6 +14,7 @@ export async function getStatusOverview(now = new Date()) {
       where: { status: { not: "RESOLVED" } },
       orderBy: { startedAt: "desc" },
       select: {
+        id: true,
         slug: true,
         title: true,
         impact: true,
@@ -40,7 +42,7 @@ export async function getStatusOverview(now = new Date()) {
     overall: overallStatus(allComponents.map((c) => c.status)),
     groups: groups.filter((g) => g.components.length > 0),
     ungrouped,
-    activeIncidents,
+    activeIncidents: await Promise.all(activeIncidents.map(async ({ id, ...incident }) => ({ ...incident, restoration: await getPublicRestoration(id, now) }))),
     maintenances,
     recentIncidents,
     generatedAt: now,

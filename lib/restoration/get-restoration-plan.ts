@@ -35,6 +35,7 @@ export async function getRestorationPlan({ actor, input }: { actor: Actor; input
         orderBy: [{ position: "asc" }, { id: "asc" }],
         select: {
           id: true, position: true, plannedStart: true, plannedEnd: true, state: true, affectedCount: true, settledCount: true, progressAt: true,
+          parallelWithPrevious: true, projectedStart: true, projectedEnd: true, projectionBasis: true, projectedLate: true,
           category: { select: { id: true, slug: true, name: true } },
         },
       })

@@ -2,9 +2,11 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
+import { db, txSql } from "@/lib/db";
 import { Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
+import { lockRestorationRecords } from "./lock-restoration";
+import { settlePlan } from "./refresh-phase-progress";
 
 export const MovePhaseInput = z.object({
   phaseId: z.coerce.number().int().positive(),
@@ -21,6 +23,7 @@ export async function movePhase({ actor, input }: { actor: Actor; input: unknown
   return db.$transaction(async (tx) => {
     const target = await tx.restorationPhase.findUnique({ where: { id: phaseId }, select: { incidentId: true } });
     if (!target) throw NotFound("That phase is no longer in the plan. Reload the page.");
+    await lockRestorationRecords(tx, target.incidentId);
     // Lock the whole plan: two people reordering at once must not interleave their swaps.
     const plan = await tx.$queryRaw<{ id: number; position: number; slug: string }[]>`
       SELECT p.id, p.position, c.slug FROM "RestorationPhase" p JOIN "DataCategory" c ON c.id = p."categoryId"
@@ -35,6 +38,7 @@ export async function movePhase({ actor, input }: { actor: Actor; input: unknown
     for (const [position, id] of order.entries()) {
       if (plan.find((p) => p.id === id)!.position !== position) await tx.restorationPhase.update({ where: { id }, data: { position } });
     }
+    await settlePlan(txSql(tx), target.incidentId);
     const slugOf = (id: number) => plan.find((p) => p.id === id)!.slug;
     await recordAudit(tx, actor, {
       action: "restoration.phase.moved",

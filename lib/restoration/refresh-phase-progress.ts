@@ -117,3 +117,27 @@ export async function reprojectPlan(sql: SqlClient, incidentId: number, now = ne
     ],
   );
 }
+
+/**
+ * Daily points for the days before the first count: the state of every record at each day's end,
+ * read from the history. Days that already have a point are left as they are.
+ */
+export async function backfillProgressDays(sql: SqlClient, incidentId: number, now = new Date()): Promise<void> {
+  await sql.query(
+    `WITH ev AS (
+       SELECT "categoryId", "toState", "asOf",
+              lead("asOf") OVER (PARTITION BY "userId", "categoryId" ORDER BY "asOf", id) AS until
+       FROM "RestorationEvent" WHERE "incidentId" = $1
+     ),
+     days AS (
+       SELECT generate_series(min("asOf")::date, (${AT})::date - 1, interval '1 day')::date AS day FROM ev
+     )
+     INSERT INTO "RestorationProgressDay" ("incidentId", "categoryId", day, ${COUNT_COLUMNS.map((c) => `"${c}"`).join(", ")}, "updatedAt")
+     SELECT $1, ev."categoryId", d.day, count(*) FILTER (WHERE ev."toState" <> 'NOT_AFFECTED'),
+            ${STATE_COLUMNS.map(([state]) => `count(*) FILTER (WHERE ev."toState" = '${state}')`).join(", ")}, ${AT}
+     FROM days d JOIN ev ON ev."asOf" < d.day + 1 AND (ev.until IS NULL OR ev.until >= d.day + 1)
+     GROUP BY ev."categoryId", d.day
+     ON CONFLICT ("incidentId", "categoryId", day) DO NOTHING`,
+    [incidentId, now.toISOString()],
+  );
+}

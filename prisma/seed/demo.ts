@@ -4,7 +4,7 @@
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { ComponentStatus, IncidentStatus, RestorationState } from "../../lib/generated/prisma/enums";
 import { txSql } from "../../lib/db";
-import { recountPhaseProgress } from "../../lib/restoration/refresh-phase-progress";
+import { backfillProgressDays, recountPhaseProgress } from "../../lib/restoration/refresh-phase-progress";
 import { seedForum } from "./forum";
 import { seedHistory } from "./history";
 import { STATE_MIX } from "./mix";
@@ -253,7 +253,11 @@ export async function seedDemo(db: PrismaClient, { subscribers = 200, now = new 
     for (let i = 0; i < events.length; i += 5000) await db.restorationEvent.createMany({ data: events.slice(i, i + 5000) });
   }
 
-  await db.$transaction((tx) => recountPhaseProgress(txSql(tx), incident!.id));
+  await db.$transaction(async (tx) => {
+    await recountPhaseProgress(txSql(tx), incident!.id, now);
+    // The public progress chart starts with the incident, not with the seed.
+    await backfillProgressDays(txSql(tx), incident!.id, now);
+  });
 
   await db.updateTemplate.upsert({
     where: { name: "Restoration progress" },

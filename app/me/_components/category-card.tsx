@@ -1,23 +1,21 @@
-import { formatDate, formatDateTime } from "@/components/format";
+import { formatDateTime } from "@/components/format";
 import { ProgressBar } from "@/components/progress-bar";
 import { StatusPill } from "@/components/status-pill";
 import type { Jsonified } from "@/lib/http/json";
 import type { Eta } from "@/lib/restoration/eta";
+import { etaSentence } from "@/lib/restoration/eta-words";
 import type { MyRecoveryJson } from "@/lib/restoration/my-recovery-api";
 import { STATE_COPY } from "@/lib/restoration/state-copy";
 
 type Category = MyRecoveryJson["incidents"][number]["categories"][number];
 
+/** The reader's own time zone: this page renders in the browser, from the JSON. */
+const readerZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** The same sentence as the restoration email, in the reader's time zone and named so. */
 export function EtaText({ eta }: { eta: Jsonified<Eta> }) {
-  if (eta.kind === "settled") return null;
-  if (eta.kind === "unknown") return <>{eta.reason}</>;
-  const date = formatDate(new Date(eta.date));
-  if (eta.basis === "plan") return <>Expected back by <strong>{date}</strong>, following the plan.</>;
-  return (
-    <>
-      Expected back around <strong>{date}</strong>, based on progress so far{eta.late ? " (later than first planned)" : ""}.
-    </>
-  );
+  const text = etaSentence(eta, readerZone(), "your time", new Date());
+  return text ? <span data-eta={eta.kind === "date" ? eta.date : eta.kind}>{text}</span> : null;
 }
 
 const SOURCE: Record<string, string> = { IMPORT: "recovery system", STAFF: "our support team", SYSTEM: "recovery system" };

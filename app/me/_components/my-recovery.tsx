@@ -121,7 +121,7 @@ function Tracker({ data }: { data: MyRecoveryJson }) {
         </div>
       )}
 
-      {data.incidents.map(({ incident, categories, affectedCount, restoredCount, next }) => (
+      {data.incidents.map(({ incident, categories, affectedCount, restoredCount, comingBack, next }) => (
         <section key={incident.id} aria-labelledby={`incident-${incident.id}`} className="space-y-4">
           <div className="card space-y-3">
             <h2 id={`incident-${incident.id}`} className="text-lg font-semibold">
@@ -131,8 +131,13 @@ function Tracker({ data }: { data: MyRecoveryJson }) {
               {restoredCount} of {affectedCount} {affectedCount === 1 ? "category" : "categories"} restored
             </p>
             <ProgressBar value={restoredCount} max={affectedCount} label="Categories restored" tone="ok" />
+            {comingBack.length > 0 && (
+              <p className="text-sm" data-testid="coming-back">
+                Coming back now: <strong>{comingBack.join(", ")}</strong>.
+              </p>
+            )}
             {next && (
-              <p className="text-sm">
+              <p className="text-sm" data-testid="next-up">
                 Next to come back: <strong>{next.name}</strong>. <EtaText eta={next.eta} />
               </p>
             )}

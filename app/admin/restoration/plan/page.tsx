@@ -13,6 +13,7 @@ import { PHASE_STATE_COPY } from "@/lib/restoration/staff-copy";
 import { toUtcDateTimeLocal } from "@/lib/restoration/utc-datetime";
 import { MovePhaseButtons } from "./_components/move-phase-buttons";
 import { PhaseForm } from "./_components/phase-form";
+import { ProjectionLine } from "./_components/projection-line";
 
 export const metadata: Metadata = { title: "Restoration plan" };
 
@@ -89,12 +90,15 @@ export default async function RestorationPlanPage({ searchParams }: Props) {
                         <ProgressBar value={phase.settledCount} max={phase.affectedCount} label={`${phase.category.name}: subscribers settled`} tone={phase.state === "DONE" ? "ok" : "info"} />
                         <p className="muted text-xs">{phase.progressAt ? `Counted ${formatDateTime(phase.progressAt)}` : "Not counted yet"}</p>
                       </div>
+                      <ProjectionLine phase={phase} />
                       <PhaseForm
                         phaseId={phase.id}
                         categoryName={phase.category.name}
                         plannedStart={toUtcDateTimeLocal(phase.plannedStart)}
                         plannedEnd={toUtcDateTimeLocal(phase.plannedEnd)}
                         state={phase.state}
+                        parallelWithPrevious={phase.parallelWithPrevious}
+                        first={index === 0}
                       />
                     </section>
                   </li>

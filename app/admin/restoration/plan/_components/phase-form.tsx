@@ -8,17 +8,18 @@ import type { PhaseState } from "@/lib/generated/prisma/enums";
 import { PHASE_STATE_COPY, PHASE_STATES } from "@/lib/restoration/staff-copy";
 import { savePhase } from "../actions";
 
-type Props = { phaseId: number; categoryName: string; plannedStart: string; plannedEnd: string; state: PhaseState };
+type Props = { phaseId: number; categoryName: string; plannedStart: string; plannedEnd: string; state: PhaseState; parallelWithPrevious: boolean; first: boolean };
 
 const FIELD = "input aria-invalid:border-red-600 dark:aria-invalid:border-red-400";
 
-export function PhaseForm({ phaseId, categoryName, ...initial }: Props) {
+export function PhaseForm({ phaseId, categoryName, first, ...initial }: Props) {
   const [result, action, pending] = useActionState<FormResult, FormData>(savePhase, null);
   // Controlled inputs: React resets uncontrolled fields after an action, which would throw away
   // what was typed whenever a save is refused.
   const [start, setStart] = useState(initial.plannedStart);
   const [end, setEnd] = useState(initial.plannedEnd);
   const [state, setState] = useState(initial.state);
+  const [parallel, setParallel] = useState(initial.parallelWithPrevious);
   const id = useId();
   const statusId = `${id}-status`;
   const fieldProps = (field: string) =>
@@ -45,6 +46,25 @@ export function PhaseForm({ phaseId, categoryName, ...initial }: Props) {
           </select>
         </div>
       </div>
+      {!first && (
+        <div className="flex items-start gap-2">
+          <input
+            id={`${id}-parallel`}
+            type="checkbox"
+            name="parallelWithPrevious"
+            checked={parallel}
+            onChange={(e) => setParallel(e.target.checked)}
+            className="mt-1 size-4"
+            aria-describedby={`${id}-parallel-hint`}
+          />
+          <div>
+            <label htmlFor={`${id}-parallel`} className="text-sm font-medium">Runs in parallel with the phase before it</label>
+            <p id={`${id}-parallel-hint`} className="muted text-xs">
+              Otherwise it cannot be projected to start before the phase before it ends, and a late phase pushes it.
+            </p>
+          </div>
+        </div>
+      )}
       <FormStatus result={result} id={statusId} />
       <button type="submit" className="btn-primary w-full sm:w-auto" disabled={pending}>
         {pending ? "Saving…" : <>Save<span className="sr-only"> {categoryName} phase</span></>}

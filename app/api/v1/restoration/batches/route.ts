@@ -1,4 +1,5 @@
 import { errorResponse, Invalid } from "@/lib/errors";
+import { markPublicChange } from "@/lib/public/mark-public-change";
 import { importBatch } from "@/lib/restoration/import-batch";
 import { resolveImportSource } from "@/lib/restoration/resolve-import-source";
 
@@ -24,6 +25,8 @@ export async function POST(request: Request) {
       },
       body: request.body,
     });
+    // The incident's public progress, projection and status card read what this import changed.
+    if (result.changedRows > 0) markPublicChange({ kind: "status", incidentSlugs: [params.get("incident") ?? ""] });
     const status = result.duplicate ? 200 : result.status === "APPLIED" ? 201 : 422;
     const errorReportUrl = result.status === "REJECTED" || result.rejectedRows > 0 ? `/api/v1/restoration/batches/${result.batchId}/errors` : null;
     return Response.json({ ...result, errorReportUrl }, { status, headers: { "Cache-Control": "no-store" } });
