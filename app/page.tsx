@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatDate, formatDateTime } from "@/components/format";
 import { Markdown } from "@/components/markdown";
+import { RestorationProgress } from "@/components/restoration-progress";
 import { StatusPill } from "@/components/status-pill";
 import { UptimeBar } from "@/components/uptime-bar";
 import { COMPONENT_TONE, IMPACT_TONE, INCIDENT_STATUS_TONE, OVERALL_TONE } from "@/components/tones";
@@ -58,6 +59,7 @@ export default async function StatusPage() {
                 <p className="muted text-sm">
                   Started {formatDateTime(incident.startedAt)} · Affects {incident.components.map((c) => c.component.name).join(", ")}
                 </p>
+                {incident.restoration && <RestorationProgress restoration={incident.restoration} compact />}
                 {latest && (
                   <div className="rounded-lg bg-slate-50 p-3 text-sm dark:bg-slate-950">
                     <p className="mb-1 font-semibold">

@@ -4,11 +4,21 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 
 const COLORS = ["#1d4ed8", "#15803d", "#b45309", "#7c3aed", "#be123c", "#0e7490"];
 
-/** Share of affected subscribers whose category is settled, over time, one line per category. */
-export function ProgressChart({ series, names }: { series: Record<string, number | string>[]; names: string[] }) {
-  if (series.length === 0) return <p className="muted text-sm">No category has been settled yet.</p>;
+/** A share of affected subscribers over time, one line per category (percent, by day). */
+export function ProgressChart({
+  series,
+  names,
+  label = "Share of affected subscribers settled per category",
+  empty = "No category has been settled yet.",
+}: {
+  series: Record<string, number | string>[];
+  names: string[];
+  label?: string;
+  empty?: string;
+}) {
+  if (series.length === 0) return <p className="muted text-sm">{empty}</p>;
   return (
-    <div className="h-72 w-full" role="img" aria-label={`Share of affected subscribers settled per category, from ${series[0]?.day} to ${series[series.length - 1]?.day}`}>
+    <div className="h-72 w-full" role="img" aria-label={`${label}, from ${series[0]?.day} to ${series[series.length - 1]?.day}`}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={series} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#94a3b833" />

@@ -2,12 +2,34 @@ import type { PublicIncident } from "@/lib/incidents/get-incident";
 import type { StatusOverview } from "@/lib/incidents/get-status-overview";
 import type { listIncidents } from "@/lib/incidents/list-incidents";
 import { OVERALL_LABEL } from "@/lib/incidents/overall-status";
+import type { PublicRestoration } from "@/lib/restoration/public-progress";
 
 // The public JSON API's documents (docs/API.md). Enum values are lower-case words so that
 // clients never depend on database naming; every document says when it was read.
 
 const word = (value: string) => value.toLowerCase();
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** Restoration as the incident page shows it: the same aggregates and projected days, no person's data. */
+export function restorationDocument(r: PublicRestoration | null) {
+  if (!r) return null;
+  return {
+    headline: r.headline,
+    countedAt: iso(r.countedAt),
+    categoriesComplete: r.completeCount,
+    categories: r.categories.map((c) => ({
+      slug: c.slug,
+      name: c.name,
+      complete: c.complete,
+      completedAt: iso(c.completedAt),
+      projectedEnd: iso(c.projectedEnd),
+      projectionBasis: c.basis ? word(c.basis) : null,
+      late: c.late,
+      shares: c.shares,
+    })),
+    history: r.history,
+  };
+}
 
 export function statusDocument(status: StatusOverview, base: string) {
   const groups = [...status.groups.map((g) => ({ name: g.name as string | null, components: g.components })), { name: null, components: status.ungrouped }];
@@ -25,6 +47,7 @@ export function statusDocument(status: StatusOverview, base: string) {
       startedAt: iso(incident.startedAt),
       url: `${base}/incidents/${incident.slug}`,
       components: incident.components.map((c) => c.component.name),
+      restoration: incident.restoration ? { ...restorationDocument(incident.restoration), history: undefined } : null,
       latestUpdate: incident.updates[0]
         ? { status: word(incident.updates[0].status), body: incident.updates[0].body, createdAt: iso(incident.updates[0].createdAt) }
         : null,
@@ -74,6 +97,7 @@ export function incidentDocument(incident: PublicIncident, base: string) {
       components: incident.components.map((c) => ({ slug: c.component.slug, name: c.component.name, status: word(c.status) })),
       updates: incident.updates.map((u) => ({ id: u.id, status: word(u.status), body: u.body, createdAt: iso(u.createdAt) })),
       faq: incident.faqEntries.map((f) => ({ question: f.question, answer: f.answer })),
+      restoration: restorationDocument(incident.restoration),
       postmortem:
         incident.postmortemPublishedAt && incident.postmortemBody
           ? { body: incident.postmortemBody, publishedAt: iso(incident.postmortemPublishedAt) }

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { formatDateTime } from "@/components/format";
+import { ProgressChart } from "@/components/charts/progress-chart";
 import { Markdown } from "@/components/markdown";
+import { ProgressBar } from "@/components/progress-bar";
+import { RestorationProgress } from "@/components/restoration-progress";
 import { StatusPill } from "@/components/status-pill";
 import { COMPONENT_TONE, IMPACT_TONE, INCIDENT_STATUS_TONE } from "@/components/tones";
 import type { IncidentStatus } from "@/lib/generated/prisma/enums";
@@ -53,7 +56,46 @@ export default async function IncidentPage({ params }: Props) {
             </li>
           ))}
         </ol>
+        {incident.restoration?.headline && (
+          // The communication steps alone read as nearly over while data is still coming back.
+          <div className="space-y-1.5 rounded-lg bg-blue-50 p-3 dark:bg-blue-950/40">
+            <p className="text-sm font-medium" data-testid="restoration-headline">
+              <a href="#restoration">{incident.restoration.headline}</a>
+            </p>
+            <ProgressBar
+              value={incident.restoration.completeCount}
+              max={incident.restoration.categories.length}
+              label={`Data categories fully restored: ${incident.restoration.completeCount} of ${incident.restoration.categories.length}`}
+              tone="info"
+            />
+          </div>
+        )}
       </header>
+
+      {incident.restoration && (
+        <section id="restoration" aria-labelledby="restoration-heading" className="card scroll-mt-4 space-y-4">
+          <div className="space-y-1">
+            <h2 id="restoration-heading" className="text-lg font-semibold">Data restoration</h2>
+            <p className="muted text-sm">
+              Share of affected accounts in each state, per data category, in the order of the restoration plan.
+              {incident.restoration.countedAt && <> Counted {formatDateTime(incident.restoration.countedAt)}.</>}
+            </p>
+          </div>
+          <RestorationProgress restoration={incident.restoration} headline={false} />
+          <div className="space-y-2">
+            <h3 className="font-semibold">Progress over time</h3>
+            <ProgressChart
+              series={incident.restoration.history.map((point) => ({
+                day: point.day,
+                ...Object.fromEntries(incident.restoration!.categories.filter((c) => c.slug in point.back).map((c) => [c.name, Math.round(point.back[c.slug]! * 1000) / 10])),
+              }))}
+              names={incident.restoration.categories.filter((c) => c.shares).map((c) => c.name)}
+              label="Share of affected accounts whose data is back, per category"
+              empty="Nothing is back yet."
+            />
+          </div>
+        </section>
+      )}
 
       <section aria-labelledby="affected" className="card">
         <h2 id="affected" className="mb-3 font-semibold">Affected services</h2>
