@@ -6,15 +6,17 @@ import { StatusPill } from "@/components/status-pill";
 import { currentUser } from "@/lib/auth/session";
 import { getMyCompensation } from "@/lib/claims/get-my-compensation";
 import { CLAIM_STATUS_COPY } from "@/lib/claims/offer-copy";
+import { getMyRecovery } from "@/lib/restoration/get-my-recovery";
 import { ClaimForm } from "./_components/claim-form";
 import { OfferList, windowText } from "./_components/offer-list";
+import { RecoverySummary } from "./_components/recovery-summary";
 
 export const metadata: Metadata = { title: "My compensation" };
 
 export default async function ClaimsPage() {
   const user = await currentUser();
   if (!user) redirect("/signin?callbackUrl=/claims");
-  const incidents = await getMyCompensation(user);
+  const [incidents, recovery] = await Promise.all([getMyCompensation(user), getMyRecovery(user)]);
 
   return (
     <div className="space-y-8">
@@ -34,6 +36,7 @@ export default async function ClaimsPage() {
             <Link href={`/incidents/${incident.slug}`}>{incident.title}</Link>
           </h2>
           <OfferList offers={offers} />
+          {recovery.find((r) => r.incident.id === incident.id) && <RecoverySummary recovery={recovery.find((r) => r.incident.id === incident.id)!} />}
           {claim ? (
             <div className="flex flex-wrap items-center gap-3 rounded-lg bg-slate-50 p-4 dark:bg-slate-800">
               <p>

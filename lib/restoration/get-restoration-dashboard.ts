@@ -20,7 +20,11 @@ export async function getRestorationDashboard(actor: Actor, incidentSlug?: strin
   if (!isStaff(actor.role)) throw Forbidden();
   const incident = await resolveIncident(incidentSlug);
   const [categories, counts, daily, incidents] = await Promise.all([
-    db.restorationPhase.findMany({ where: { incidentId: incident.id }, orderBy: { position: "asc" }, select: { category: { select: { id: true, name: true } } } }),
+    db.restorationPhase.findMany({
+      where: { incidentId: incident.id },
+      orderBy: { position: "asc" },
+      select: { projectedEnd: true, projectionBasis: true, projectedLate: true, category: { select: { id: true, name: true } } },
+    }),
     db.restorationRecord.groupBy({ by: ["categoryId", "state"], where: { incidentId: incident.id }, _count: { _all: true } }),
     // The literal IN list matches the partial index "RestorationEvent_settled_by_day".
     db.$queryRaw<{ day: Date; categoryId: number; n: bigint }[]>`
@@ -32,11 +36,11 @@ export async function getRestorationDashboard(actor: Actor, incidentSlug?: strin
     db.incident.findMany({ orderBy: { startedAt: "desc" }, take: 20, select: { slug: true, title: true } }),
   ]);
 
-  const rows = categories.map(({ category }) => {
+  const rows = categories.map(({ category, ...projection }) => {
     const byState = Object.fromEntries(RESTORATION_STATES.map((s) => [s, 0])) as Record<RestorationState, number>;
     for (const c of counts) if (c.categoryId === category.id) byState[c.state] = c._count._all;
     const affected = RESTORATION_STATES.filter((s) => s !== "NOT_AFFECTED").reduce((sum, s) => sum + byState[s], 0);
-    return { id: category.id, name: category.name, byState, affected, restored: byState.RESTORED };
+    return { id: category.id, name: category.name, byState, affected, restored: byState.RESTORED, projection };
   });
 
   // Cumulative share of affected subscribers settled, per category, by day.

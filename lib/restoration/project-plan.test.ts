@@ -6,7 +6,6 @@ import { inPlanOrder, isPhaseComplete, projectPlan, type PlanPhase, type PhasePr
 import { isSettled } from "./transitions";
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const now = new Date("2026-12-06T15:00:00Z");
 
 const phase = (id: number, over: Partial<PlanPhase> = {}): PlanPhase => ({

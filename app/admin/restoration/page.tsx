@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ProgressChart } from "@/components/charts/progress-chart";
+import { formatDate } from "@/components/format";
+import type { ProjectionBasis } from "@/lib/generated/prisma/enums";
 import { ProgressBar } from "@/components/progress-bar";
 import { currentUser } from "@/lib/auth/session";
 import { getRestorationDashboard } from "@/lib/restoration/get-restoration-dashboard";
@@ -10,6 +12,13 @@ import { STATE_COPY } from "@/lib/restoration/state-copy";
 import { RESTORATION_STATES } from "@/lib/restoration/transitions";
 
 export const metadata: Metadata = { title: "Restoration" };
+
+/** The stored projection subscribers are told, in UTC days like the rest of the staff pages. */
+function projectionText(p: { projectedEnd: Date | null; projectionBasis: ProjectionBasis | null; projectedLate: boolean }): string {
+  if (p.projectionBasis === "DONE") return "complete";
+  if (!p.projectedEnd || !p.projectionBasis || p.projectionBasis === "NONE") return "no projected date";
+  return `projected by ${formatDate(p.projectedEnd)} (UTC)${p.projectedLate ? ", late" : ""}`;
+}
 
 const BAR: Record<string, string> = {
   NOT_AFFECTED: "bg-slate-300 dark:bg-slate-600",
@@ -51,7 +60,11 @@ export default async function RestorationDashboard({ searchParams }: { searchPar
             <li key={row.id} className="space-y-1.5">
               <div className="flex items-baseline justify-between gap-2 text-sm">
                 <span className="font-medium">{row.name}</span>
-                <span className="muted">{row.affected ? Math.round((row.restored / row.affected) * 100) : 0}% restored · {row.affected.toLocaleString("en-US")} affected</span>
+                <span className="muted">
+                  {row.affected ? Math.round((row.restored / row.affected) * 100) : 0}% restored · {row.affected.toLocaleString("en-US")} affected
+                  {" · "}
+                  {projectionText(row.projection)}
+                </span>
               </div>
               <div className="flex h-3 w-full overflow-hidden rounded-full bg-slate-100 dark:bg-slate-800" aria-hidden="true">
                 {RESTORATION_STATES.map((state) => {
