@@ -8,15 +8,19 @@ import { backfillProgressDays, settlePlan } from "./refresh-phase-progress";
  * past) and adds a day to the progress chart. The worker runs this every few minutes for incidents
  * whose plan is still open; an incident being imported right now is skipped (its import settles it).
  */
-export async function reprojectOpenPlans(pool: Pool, { now = new Date(), log = () => {} }: { now?: Date; log?: (line: string) => void } = {}): Promise<number> {
+export async function reprojectOpenPlans(
+  pool: Pool,
+  { now = new Date(), log = () => {}, incidentIds = null }: { now?: Date; log?: (line: string) => void; incidentIds?: number[] | null } = {},
+): Promise<number> {
   const { rows } = await pool.query<{ incidentId: number; hasHistory: boolean }>(
     `SELECT p."incidentId", EXISTS (
        SELECT 1 FROM "RestorationProgressDay" d WHERE d."incidentId" = p."incidentId" AND d.day < ($1::timestamptz AT TIME ZONE 'UTC')::date
      ) AS "hasHistory"
      FROM "RestorationPhase" p
+     WHERE $2::int[] IS NULL OR p."incidentId" = ANY($2::int[])
      GROUP BY p."incidentId"
      HAVING bool_or(p."projectionBasis" IS NULL OR p."projectionBasis" <> 'DONE')`,
-    [now.toISOString()],
+    [now.toISOString(), incidentIds],
   );
   let settled = 0;
   for (const { incidentId, hasHistory } of rows) {

@@ -29,7 +29,8 @@ export const UpdatePhaseInput = z
     state: z.enum(PhaseState, { error: "Choose whether the phase has not started, is in progress or is done." }),
     /** A checkbox: present ("on") when the phase runs alongside the one before it. */
     parallelWithPrevious: z
-      .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.null(), z.undefined()])
+      .union([z.boolean(), z.enum(["on", "true", "false"])])
+      .nullish()
       .transform((v) => v === true || v === "on" || v === "true"),
   })
   .refine((v) => !v.plannedStart || !v.plannedEnd || v.plannedEnd.getTime() > v.plannedStart.getTime(), {
