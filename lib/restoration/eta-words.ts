@@ -50,6 +50,6 @@ export function etaSentence(eta: Eta | Jsonified<Eta>, timeZone: string, zone: Z
   if (eta.kind === "settled") return null;
   if (eta.kind === "unknown") return eta.reason;
   const when = byDay(new Date(eta.date), timeZone, zone, now);
-  if (eta.basis === "plan") return `Expected back ${when}, following the plan${eta.late ? " (later than first planned, because earlier steps took longer)" : ""}.`;
+  if (eta.basis === "plan") return `Expected back ${when}, following the plan${eta.late ? " (later than first planned)" : ""}.`;
   return `Expected back ${when}, based on progress so far${eta.late ? " (later than first planned)" : ""}.`;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
 import type { Actor } from "@/lib/auth/actor";
@@ -7,6 +7,10 @@ import { db } from "@/lib/db";
 import { GET as getErrors } from "./[id]/errors/route";
 import { GET as getBatch } from "./[id]/route";
 import { POST } from "./route";
+
+// Outside Next.js there is no cache to expire: record what the route asks to expire instead.
+const revalidated = vi.hoisted(() => [] as string[]);
+vi.mock("next/cache", () => ({ revalidateTag: (tag: string) => void revalidated.push(tag), revalidatePath: () => {}, unstable_cache: <T,>(fn: T) => fn }));
 
 const HEADER = "subscriber_ref,category,state,items_lost,items_recovered,items_restored,as_of";
 let admin: Actor;
@@ -38,6 +42,8 @@ describe("POST /api/v1/restoration/batches with an API token", () => {
     expect(created.status).toBe(201);
     const body = await created.json();
     expect(body).toMatchObject({ status: "APPLIED", duplicate: false, changedRows: 1, errorReportUrl: null });
+    // The incident's public page shows restoration progress: the import expires it at once.
+    expect(revalidated).toContain(`public:incident:${slug}`);
 
     const again = await post(`incident=${slug}`, csv, auth);
     expect(again.status).toBe(200);

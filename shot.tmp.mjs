@@ -1,0 +1,10 @@
+import { chromium } from "@playwright/test";
+const [,, url, out, w = "1280", h = "900", extra] = process.argv;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+const context = await browser.newContext({ viewport: { width: Number(w), height: Number(h) }, timezoneId: "America/Los_Angeles", ...(extra ? JSON.parse(extra) : {}) });
+if (process.env.TOKEN) await context.addCookies([{ name: "next-auth.session-token", value: process.env.TOKEN, url: new URL(url).origin }]);
+const page = await context.newPage();
+await page.goto(url, { waitUntil: "networkidle" });
+if (process.env.WAIT) await page.getByText(process.env.WAIT).first().waitFor();
+await page.screenshot({ path: out, fullPage: process.env.FULL !== "0" });
+await browser.close();
