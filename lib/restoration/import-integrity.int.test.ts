@@ -92,6 +92,9 @@ describe("imports that cannot contradict themselves", () => {
     const events = await db.restorationEvent.findMany({ where: { batchId: result.batchId, userId: subscriber.id }, orderBy: { asOf: "asc" } });
     expect(events.map((e) => `${e.fromState}→${e.toState}`)).toEqual(["null→AFFECTED", "AFFECTED→RECOVERED"]);
     expect(await run(slug, file)).toMatchObject({ duplicate: true, batchId: result.batchId, duplicateRows: 2 });
+    // Copies of a row older than the record are never applied: they count as stale, like the row.
+    const late = await run(slug, csv(row, `${refs[1]},calendar,RECOVERED,2,2,0,2026-11-11T10:00:00Z`, row));
+    expect(late).toMatchObject({ status: "APPLIED", staleRows: 2, duplicateRows: 0, changedRows: 1 });
   });
 
   it("answers a batch key sent again with a different file with a conflict naming the earlier batch, and applies none of it", async () => {

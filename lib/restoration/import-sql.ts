@@ -135,8 +135,8 @@ const CHANGED_FROM_PREVIOUS = `(from_state IS DISTINCT FROM state OR from_lost I
   OR from_recovered IS DISTINCT FROM recovered OR from_restored IS DISTINCT FROM restored)`;
 
 // A row at the same as-of time as the previous row of its record: the same content is a duplicate
-// (applied once), different content a contradiction. Each row is counted once: a duplicate is not stale.
-const DUPLICATE = `(same_time AND NOT ${CHANGED_FROM_PREVIOUS})`;
+// (applied once), different content a contradiction. Stale rows are never applied: their copies count as stale.
+const DUPLICATE = `(NOT stale AND same_time AND NOT ${CHANGED_FROM_PREVIOUS})`;
 const TANGLED = `((same_time AND ${CHANGED_FROM_PREVIOUS}) OR (own_error IS NOT NULL AND NOT is_last))`;
 
 async function countSteps(client: PoolClient): Promise<MergeCounts & { tangled: number }> {
@@ -146,7 +146,7 @@ async function countSteps(client: PoolClient): Promise<MergeCounts & { tangled: 
     `SELECT s.total, s.bad + w.rejected AS rejected, w.stale, w.duplicates, w.tangled
      FROM (SELECT count(*) AS total, count(*) FILTER (WHERE error IS NOT NULL) AS bad FROM staging) s,
           (SELECT count(*) FILTER (WHERE error IS NOT NULL) AS rejected,
-                  count(*) FILTER (WHERE stale AND error IS NULL AND NOT ${DUPLICATE}) AS stale,
+                  count(*) FILTER (WHERE stale AND error IS NULL) AS stale,
                   count(*) FILTER (WHERE error IS NULL AND ${DUPLICATE}) AS duplicates,
                   count(*) FILTER (WHERE ${TANGLED}) AS tangled
            FROM steps) w`,
