@@ -112,3 +112,21 @@ test("the form checks the file first and keeps every choice when the server refu
   await expect(page.getByLabel("Batch key (optional)")).toHaveValue("nightly-run-7");
   await expect(page.getByText("progress.csv · 1 KB")).toBeVisible();
 });
+
+test("a batch key already applied with another file is refused, naming the earlier batch, and nothing of the new file is applied", async ({ page }) => {
+  const first = await forwardStep("NM-100036");
+  const second = await forwardStep("NM-100037");
+  const key = `e2e-reused-${Date.now()}`;
+  await openImportPage(page);
+  await page.getByLabel("Batch key (optional)").fill(key);
+  await upload(page, "first.csv", csv([first.row]));
+  const result = page.getByRole("region", { name: "Result" });
+  await expect(result).toContainText(/Applied \(batch #(\d+)\)/);
+  const batch = /#(\d+)/.exec((await result.getByText(/Applied \(batch #\d+\)/).textContent()) ?? "")?.[1];
+
+  await page.getByLabel("Batch key (optional)").fill(key);
+  await upload(page, "second.csv", csv([second.row]));
+  const alert = page.getByRole("form", { name: "Upload a file" }).getByRole("alert");
+  await expect(alert).toHaveText(`Idempotency key "${key}" was already used for batch #${batch} with a different file; nothing was applied. Use a new batch key for a different file.`);
+  expect((await recordsOf("NM-100037")).find((r) => r.category === second.record.category)?.state).toBe(second.record.state);
+});

@@ -81,8 +81,18 @@ function next(text: string, char: string, from: number): number {
 // csv-parse's wording for its own limit, so one problem always reads the same.
 const tooLong = (line: number) => `Max Record Size: record exceed the maximum number of tolerated bytes of ${MAX_RECORD_CHARS} at line ${line}`;
 
+/** A record that leaves the rest of the file unreadable; `line` is where it starts. */
+export class CsvStructureError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
 const runaway = (line: number) =>
-  new Error(`a quoted field starts on line ${line} and runs on for more than ${MAX_RECORD_CHARS} characters; its closing quote (") is probably missing`);
+  new CsvStructureError(`a quoted field starts on line ${line} and runs on for more than ${MAX_RECORD_CHARS} characters; its closing quote (") is probably missing`, line);
 
 /** A record whose quoted field runs on past the end of a line. */
 interface OpenRecord {
@@ -120,7 +130,19 @@ export class CsvRecords {
     this.comma = this.quote = this.cr = this.lf = -1;
     if (!this.skipping && (this.carry || this.open)) this.take(this.carry, 0, this.carry.length);
     this.carry = "";
-    if (this.open) throw new Error(`a quoted field starts on line ${this.open.quoteLine} but its closing quote (") is missing`);
+    if (this.open) throw new CsvStructureError(`a quoted field starts on line ${this.open.quoteLine} but its closing quote (") is missing`, this.open.quoteLine);
+  }
+
+  /** The line `text` would end on if it came next: the line of whatever follows it in the file. */
+  lineAfter(text: string): number {
+    // The text not yet split starts on this.line; every kind of line break counts, as in take().
+    const rest = this.carry + text;
+    let breaks = 0;
+    for (let i = 0; i < rest.length; i++) {
+      const c = rest.charCodeAt(i);
+      if (c === LF || (c === CR && rest.charCodeAt(i + 1) !== LF)) breaks++;
+    }
+    return this.line + breaks;
   }
 
   private feed(chunk: string, atEnd: boolean): void {

@@ -113,10 +113,10 @@ describe("importBatch (PostgreSQL)", () => {
     ].join("\n");
     const result = await run(slug, csv, { mode: "APPLY_VALID" });
     expect(result).toMatchObject({ status: "APPLIED", rejectedRows: 3, changedRows: 1 });
-    const other = "not applied: another row for this subscriber and category was rejected (line 5)";
+    // Line 2 is judged from AFFECTED (line 4), the last state the record could accept, not from rejected line 5.
     expect(result.errors.map((e) => [e.line, e.error])).toEqual([
-      [2, other],
-      [4, other],
+      [2, "cannot go from AFFECTED to RESTORED: data must be VALIDATED before it is restored"],
+      [4, "not applied: another row for this subscriber and category was rejected (line 2)"],
       [5, "cannot go from AFFECTED to RESTORING: data must be VALIDATED before it is restored"],
     ]);
     expect(await record(incidentId, refs[0]!, "tasks")).toBeNull();
@@ -130,8 +130,9 @@ describe("importBatch (PostgreSQL)", () => {
     const second = await run(slug, csv);
     expect(second).toMatchObject({ duplicate: true, batchId: first.batchId, changedRows: 0 });
     expect(await db.restorationEvent.count({ where: { incidentId } })).toBe(1);
-    const keyed = await run(slug, `${HEADER}\n${refs[1]},notes,AFFECTED,7,0,0,2026-11-09T00:00:00Z\n`, { key: "pipeline-run-1" });
-    expect((await run(slug, "whatever", { key: "pipeline-run-1" })).batchId).toBe(keyed.batchId);
+    const keyedCsv = `${HEADER}\n${refs[1]},notes,AFFECTED,7,0,0,2026-11-09T00:00:00Z\n`;
+    const keyed = await run(slug, keyedCsv, { key: "pipeline-run-1" });
+    expect(await run(slug, keyedCsv, { key: "pipeline-run-1" })).toMatchObject({ duplicate: true, batchId: keyed.batchId, changedRows: 0 });
   });
 
   it("never lets an older row overwrite a newer record", async () => {

@@ -9,7 +9,7 @@ import { pgPool, pgSql } from "@/lib/db";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { recountPhaseProgress } from "./refresh-phase-progress";
 import { buildErrorReport, CREATE_STAGING, mergeValid, REJECTED_ROWS, traceStep, validateStaged } from "./import-sql";
-import { FileError, stageFile } from "./stage-csv";
+import { FileError, hashFile, stageFile } from "./stage-csv";
 
 export const MAX_IMPORT_BYTES = Number(process.env.IMPORT_MAX_MB ?? 100) * 1024 * 1024;
 
@@ -38,6 +38,8 @@ export interface ImportResult {
   validRows: number;
   rejectedRows: number;
   staleRows: number;
+  /** Rows identical to an earlier row for the same record and as-of time: applied once. */
+  duplicateRows: number;
   changedRows: number;
   durationMs: number;
   message: string;
@@ -72,11 +74,9 @@ export async function importBatch({
   const stream = body instanceof Readable ? body : Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>);
 
   if (options.key) {
+    // A key already applied needs only the file's hash to tell a resend from a different file.
     const existing = await findApplied(pgPool(), incident.id, { key: options.key });
-    if (existing) {
-      stream.resume();
-      return duplicateResult(pgPool(), existing.id);
-    }
+    if (existing) return answerExisting(pgPool(), existing, options.key, await hashFile(stream, maxBytes));
   }
 
   const categoryRows = await pgPool().query<{ id: number; slug: string }>('SELECT id, slug FROM "DataCategory"');
@@ -94,17 +94,14 @@ export async function importBatch({
       if (!(error instanceof FileError)) throw error;
       await client.query("ROLLBACK");
       open = false;
-      return recordFileRejection(client, { incidentId: incident.id, source, options, message: error.message, started });
+      return recordFileRejection(client, { incidentId: incident.id, source, options, message: error.message, line: error.line, started });
     }
 
     const duplicate = await findApplied(client, incident.id, { key: options.key ?? sha256, sha256 });
     if (duplicate) {
       await client.query("ROLLBACK");
       open = false;
-      if (options.key && duplicate.key === options.key && duplicate.contentSha256 !== sha256) {
-        throw Conflict(`Idempotency key "${options.key}" was already used for a different file.`);
-      }
-      return duplicateResult(client, duplicate.id);
+      return answerExisting(client, duplicate, options.key, sha256);
     }
 
     await client.query("SELECT pg_advisory_xact_lock($1)", [restorationLockKey(incident.id)]);
@@ -128,7 +125,7 @@ export async function importBatch({
       open = false;
       const winner = await findApplied(client, incident.id, { key: options.key ?? sha256, sha256 });
       if (!winner) throw error;
-      return duplicateResult(client, winner.id);
+      return answerExisting(client, winner, options.key, sha256);
     }
     const changedRows = apply ? await mergeValid(client, incident.id, batchId) : 0;
     if (changedRows > 0) {
@@ -162,10 +159,11 @@ export async function importBatch({
       validRows,
       rejectedRows: counts.rejectedRows,
       staleRows: counts.staleRows,
+      duplicateRows: counts.duplicateRows,
       changedRows,
       durationMs,
       errors: errors.rows,
-      message: summary(status, options.mode, counts.rejectedRows, changedRows, counts.staleRows),
+      message: summary(status, options.mode, { ...counts, changedRows }),
     };
   } finally {
     if (open) await client.query("ROLLBACK").catch(() => {});
@@ -173,26 +171,39 @@ export async function importBatch({
   }
 }
 
-function summary(status: string, mode: string, rejected: number, changed: number, stale: number): string {
+function summary(status: string, mode: string, c: { rejectedRows: number; changedRows: number; staleRows: number; duplicateRows: number }): string {
+  const rows = (n: number, what: string) => `${n.toLocaleString("en-US")} ${what}${n === 1 ? "" : "s"}`;
   if (status === "REJECTED") {
-    return `Nothing was applied: ${rejected.toLocaleString("en-US")} row${rejected === 1 ? "" : "s"} failed the checks. Fix them and upload again, or choose "apply valid rows".`;
+    return `Nothing was applied: ${rows(c.rejectedRows, "row")} failed the checks. Fix them and upload again, or choose "apply valid rows".`;
   }
-  const parts = [`${changed.toLocaleString("en-US")} record${changed === 1 ? "" : "s"} changed`];
-  if (stale) parts.push(`${stale.toLocaleString("en-US")} older row${stale === 1 ? "" : "s"} skipped (newer data already on file)`);
-  if (rejected && mode === "APPLY_VALID") parts.push(`${rejected.toLocaleString("en-US")} row${rejected === 1 ? "" : "s"} rejected — see the error report`);
+  const parts = [`${rows(c.changedRows, "record")} changed`];
+  if (c.staleRows) parts.push(`${rows(c.staleRows, "older row")} skipped (newer data already on file)`);
+  if (c.duplicateRows) parts.push(`${rows(c.duplicateRows, "duplicate row")} (identical to an earlier row) applied once`);
+  if (c.rejectedRows && mode === "APPLY_VALID") parts.push(`${rows(c.rejectedRows, "row")} rejected — see the error report`);
   return `Applied: ${parts.join("; ")}.`;
 }
 
 /** Runs on the caller's connection when it holds one: asking the pool for a second could deadlock. */
 type Queryable = Pick<PoolClient, "query">;
 
-async function findApplied(db: Queryable, incidentId: number, by: { key: string; sha256?: string }) {
-  const { rows } = await db.query<{ id: number; key: string; contentSha256: string }>(
+type AppliedBatch = { id: number; key: string; contentSha256: string };
+
+/** The applied batch with this key, else the first applied with this content. */
+async function findApplied(db: Queryable, incidentId: number, by: { key: string; sha256?: string }): Promise<AppliedBatch | null> {
+  const { rows } = await db.query<AppliedBatch>(
     `SELECT id, key, "contentSha256" FROM "ImportBatch"
-     WHERE "incidentId" = $1 AND status = 'APPLIED' AND (key = $2 OR "contentSha256" = $3) ORDER BY id LIMIT 1`,
+     WHERE "incidentId" = $1 AND status = 'APPLIED' AND (key = $2 OR "contentSha256" = $3) ORDER BY key = $2 DESC, id LIMIT 1`,
     [incidentId, by.key, by.sha256 ?? null],
   );
   return rows[0] ?? null;
+}
+
+/** A resend of an applied batch answers with it; its key on a different file is a conflict. */
+async function answerExisting(db: Queryable, batch: AppliedBatch, key: string | undefined, sha256: string): Promise<ImportResult> {
+  if (key && batch.key === key && batch.contentSha256 !== sha256) {
+    throw Conflict(`Idempotency key "${key}" was already used for batch #${batch.id} with a different file; nothing was applied.`);
+  }
+  return duplicateResult(db, batch.id);
 }
 
 async function duplicateResult(db: Queryable, batchId: number): Promise<ImportResult> {
@@ -201,6 +212,12 @@ async function duplicateResult(db: Queryable, batchId: number): Promise<ImportRe
     [batchId],
   );
   const batch = rows[0]!;
+  // The batch table has no column for duplicates; the import's audit entry records them.
+  const audit = await db.query<{ duplicateRows: number | null }>(
+    `SELECT (after->>'duplicateRows')::int AS "duplicateRows" FROM "AuditLog"
+     WHERE "entityType" = 'ImportBatch' AND "entityId" = $1 AND action = 'restoration.import' ORDER BY "createdAt" LIMIT 1`,
+    [String(batchId)],
+  );
   return {
     batchId,
     status: "APPLIED",
@@ -210,6 +227,7 @@ async function duplicateResult(db: Queryable, batchId: number): Promise<ImportRe
     validRows: batch.validRows,
     rejectedRows: batch.rejectedRows,
     staleRows: batch.staleRows,
+    duplicateRows: audit.rows[0]?.duplicateRows ?? 0,
     changedRows: 0,
     durationMs: 0,
     errors: [],
@@ -242,20 +260,22 @@ async function auditImport(client: PoolClient, source: ImportSource, batchId: nu
  */
 async function recordFileRejection(
   client: PoolClient,
-  r: { incidentId: number; source: ImportSource; options: z.infer<typeof ImportOptions>; message: string; started: number },
+  r: { incidentId: number; source: ImportSource; options: z.infer<typeof ImportOptions>; message: string; line?: number; started: number },
 ): Promise<ImportResult> {
   try {
+    // Line 0 stands for the file as a whole: a problem with no line of its own, such as its size.
+    const line = r.line ?? 0;
     await client.query("BEGIN");
     const batchId = await insertBatch(client, { incidentId: r.incidentId, source: r.source, options: r.options, key: r.options.key ?? "unreadable-file", sha256: "", status: "REJECTED" });
     const durationMs = Date.now() - r.started;
     await client.query(`UPDATE "ImportBatch" SET "errorReport" = $2, "durationMs" = $3, "finishedAt" = now() WHERE id = $1`, [
       batchId,
-      `line,subscriber_ref,category,error\n0,"","","${r.message.replace(/"/g, '""')}"\n`,
+      `line,subscriber_ref,category,error\n${line},"","","${r.message.replace(/"/g, '""')}"\n`,
       durationMs,
     ]);
     await auditImport(client, r.source, batchId, { status: "REJECTED", reason: r.message });
     await client.query("COMMIT");
-    return { batchId, status: "REJECTED", duplicate: false, mode: r.options.mode, totalRows: 0, validRows: 0, rejectedRows: 0, staleRows: 0, changedRows: 0, durationMs, errors: [{ line: 0, ref: null, category: null, error: r.message }], message: `Nothing was applied: ${r.message}` };
+    return { batchId, status: "REJECTED", duplicate: false, mode: r.options.mode, totalRows: 0, validRows: 0, rejectedRows: 0, staleRows: 0, duplicateRows: 0, changedRows: 0, durationMs, errors: [{ line, ref: null, category: null, error: r.message }], message: `Nothing was applied: ${r.message}` };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;

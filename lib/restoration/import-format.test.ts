@@ -69,9 +69,30 @@ describe("parseRow", () => {
     expect(parseRow(row({ items_lost: value }), columns, categories, NOW)).toEqual({ ok: false, ref: "NM-100001", category: "contacts", error });
   });
 
-  it("reports the first bad count, in column order", () => {
-    const parsed = parseRow(row({ items_lost: "x", items_recovered: "y" }), columns, categories, NOW);
-    expect(parsed).toMatchObject({ ok: false, error: 'items_lost must be a whole number ≥ 0 (got "x")' });
+  it("reports every problem of a row, in column order", () => {
+    const parsed = parseRow(row({ state: "DONE", items_lost: "x", items_recovered: "y", as_of: "yesterday" }), columns, categories, NOW);
+    expect(parsed).toMatchObject({
+      ok: false,
+      error: [
+        'unknown state "DONE" (expected one of NOT_AFFECTED, AFFECTED, RECOVERED, VALIDATED, RESTORING, RESTORED, PARTIAL, UNRECOVERABLE)',
+        'items_lost must be a whole number ≥ 0 (got "x")',
+        'items_recovered must be a whole number ≥ 0 (got "y")',
+        'as_of must be an ISO 8601 time with a zone, like 2026-11-20T14:30:00Z (got "yesterday")',
+      ].join("; "),
+    });
+  });
+
+  it("names inconsistent counts together with the row's other problems", () => {
+    const parsed = parseRow(row({ subscriber_ref: "", category: "music", items_restored: "300", as_of: "2027-01-01T00:00:00Z" }), columns, categories, NOW);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.error.split("; ")).toEqual([
+        "subscriber_ref is empty",
+        expect.stringMatching(/^unknown category "music"/),
+        "RESTORED needs items restored equal to items lost (use PARTIAL otherwise)",
+        "as_of is in the future",
+      ]);
+    }
   });
 
   it("rejects a row with too few or too many fields", () => {

@@ -75,8 +75,9 @@ function countSlowly(value: string, name: string): number | string {
 const fail = (ref: string, category: string, error: string): ParsedRow => ({ ok: false, ref: ref.slice(0, 100), category: category.slice(0, 50), error });
 
 /**
- * Validates one data row. Everything a row can get wrong on its own is caught here.
- * It runs once per row of million-row files: no closures or arrays per row, messages built only on failure.
+ * Validates one data row. Everything a row can get wrong on its own is caught here, and a bad row
+ * names all of its problems. It runs once per row of million-row files: the good path makes no
+ * closures or arrays per row; only a bad row is read a second time, to collect every problem.
  */
 export function parseRow(
   fields: string[],
@@ -86,31 +87,54 @@ export function parseRow(
 ): ParsedRow {
   const ref = (fields[columns.subscriber_ref] ?? "").trim();
   const category = (fields[columns.category] ?? "").trim();
-
   if (fields.length !== IMPORT_COLUMNS.length) return fail(ref, category, `expected ${IMPORT_COLUMNS.length} fields, found ${fields.length}`);
-  if (!ref) return fail(ref, category, "subscriber_ref is empty");
-  if (ref.length > 100) return fail(ref, category, "subscriber_ref is longer than 100 characters");
+  const bad = () => fail(ref, category, problemsOf(fields, columns, categories, now).join("; "));
+
+  if (!ref || ref.length > 100) return bad();
   const categoryId = categories.get(category) ?? categories.get(normalizeCategory(category));
-  if (categoryId === undefined) return fail(ref, category, `unknown category "${category.slice(0, 50)}" (expected one of ${[...categories.keys()].join(", ")})`);
+  if (categoryId === undefined) return bad();
   const rawState = fields[columns.state] ?? "";
   const state = (STATE_SET.has(rawState) ? rawState : normalizeState(rawState)) as RestorationState;
-  if (!STATE_SET.has(state)) return fail(ref, category, `unknown state "${rawState.trim().slice(0, 30)}" (expected one of ${STATE_LIST})`);
-
+  if (!STATE_SET.has(state)) return bad();
   const itemsLost = count(fields[columns.items_lost] ?? "", "items_lost");
-  if (typeof itemsLost === "string") return fail(ref, category, itemsLost);
   const itemsRecovered = count(fields[columns.items_recovered] ?? "", "items_recovered");
-  if (typeof itemsRecovered === "string") return fail(ref, category, itemsRecovered);
   const itemsRestored = count(fields[columns.items_restored] ?? "", "items_restored");
-  if (typeof itemsRestored === "string") return fail(ref, category, itemsRestored);
-
-  const consistent = checkCounts(state, { itemsLost, itemsRecovered, itemsRestored });
-  if (!consistent.ok) return fail(ref, category, consistent.reason);
-
+  if (typeof itemsLost === "string" || typeof itemsRecovered === "string" || typeof itemsRestored === "string") return bad();
+  if (!checkCounts(state, { itemsLost, itemsRecovered, itemsRestored }).ok) return bad();
   const asOfText = (fields[columns.as_of] ?? "").trim();
   const asOf = parseAsOf(asOfText, now);
-  if (typeof asOf === "string") return fail(ref, category, asOf);
+  if (typeof asOf === "string") return bad();
 
   return { ok: true, row: { ref, categoryId, state, itemsLost, itemsRecovered, itemsRestored, asOf, asOfText } };
+}
+
+/**
+ * Every problem of a row with the right number of fields, in column order (the count rules after
+ * the counts, as they need the state and all three counts).
+ */
+function problemsOf(fields: string[], columns: Record<ImportColumn, number>, categories: ReadonlyMap<string, number>, now: number): string[] {
+  const problems: string[] = [];
+  const ref = (fields[columns.subscriber_ref] ?? "").trim();
+  if (!ref) problems.push("subscriber_ref is empty");
+  else if (ref.length > 100) problems.push("subscriber_ref is longer than 100 characters");
+  const category = (fields[columns.category] ?? "").trim();
+  if (!categories.has(category) && !categories.has(normalizeCategory(category))) {
+    problems.push(`unknown category "${category.slice(0, 50)}" (expected one of ${[...categories.keys()].join(", ")})`);
+  }
+  const rawState = fields[columns.state] ?? "";
+  const state = normalizeState(rawState) as RestorationState;
+  const knownState = STATE_SET.has(state);
+  if (!knownState) problems.push(`unknown state "${rawState.trim().slice(0, 30)}" (expected one of ${STATE_LIST})`);
+  const counts = [count(fields[columns.items_lost] ?? "", "items_lost"), count(fields[columns.items_recovered] ?? "", "items_recovered"), count(fields[columns.items_restored] ?? "", "items_restored")];
+  for (const c of counts) if (typeof c === "string") problems.push(c);
+  const [itemsLost, itemsRecovered, itemsRestored] = counts;
+  if (knownState && typeof itemsLost === "number" && typeof itemsRecovered === "number" && typeof itemsRestored === "number") {
+    const consistent = checkCounts(state, { itemsLost, itemsRecovered, itemsRestored });
+    if (!consistent.ok) problems.push(consistent.reason);
+  }
+  const asOf = parseAsOf((fields[columns.as_of] ?? "").trim(), now);
+  if (typeof asOf === "string") problems.push(asOf);
+  return problems;
 }
 
 function parseAsOf(text: string, now: number): Date | string {

@@ -53,7 +53,21 @@ export interface MergeCounts {
   totalRows: number;
   rejectedRows: number;
   staleRows: number;
+  /** Rows identical to an earlier row of the same record and as-of time: applied once. */
+  duplicateRows: number;
 }
+
+/** Why a record may not go from `from` (NULL: no record yet) to `to`, or NULL; mirrors checkTransition(). */
+const transitionError = (from: string, to: string) => `CASE
+    WHEN ${to} = ${from} THEN NULL
+    WHEN ${from} IS NULL AND ${to} NOT IN (${GATED}) THEN NULL
+    WHEN (${from}, ${to}) IN (VALUES ${ALLOWED_PAIRS}) THEN NULL
+    WHEN ${from} IS NULL THEN 'cannot start as ' || ${to} || ': data must be VALIDATED before it is restored'
+    WHEN ${to} IN (${GATED}) THEN 'cannot go from ' || ${from} || ' to ' || ${to} || ': data must be VALIDATED before it is restored'
+    ELSE 'cannot go from ' || ${from} || ' to ' || ${to} END`;
+
+const otherRowRejected = (line: string) =>
+  `'not applied: another row for this subscriber and category was rejected (line ' || ${line} || ')'`;
 
 /**
  * Builds `steps`: every well-formed row with its subscriber, the state it moves from (the previous
@@ -64,6 +78,9 @@ export interface MergeCounts {
  * Every window shares one sort: a record's rows are ordered by its subscriber reference in byte
  * order (one reference is one subscriber, and byte order sorts several times faster than the
  * database's collation), then by as-of time.
+ * The previous row is the right "from" until a row is rejected; the few records where that
+ * matters (a rejected row with rows after it, or rows that contradict each other at one as-of
+ * time) are walked again row by row in rewalkTangled().
  */
 export async function validateStaged(client: PoolClient, incidentId: number): Promise<MergeCounts> {
   // A sort of a million staged rows fits in memory; compiling the plans (JIT) costs about a second
@@ -74,26 +91,22 @@ export async function validateStaged(client: PoolClient, incidentId: number): Pr
     client,
     "walk transitions",
     `CREATE TEMP TABLE steps ON COMMIT DROP AS
-     SELECT x.*, COALESCE(x.own_error, CASE WHEN x.first_bad IS NOT NULL
-              THEN 'not applied: another row for this subscriber and category was rejected (line ' || x.first_bad || ')' END) AS error
+     SELECT x.*, COALESCE(x.own_error, CASE WHEN x.first_bad IS NOT NULL THEN ${otherRowRejected("x.first_bad")} END) AS error
      FROM (
        SELECT o.*, min(o.line) FILTER (WHERE o.own_error IS NOT NULL) OVER (PARTITION BY o.ref COLLATE "C", o.category_id) AS first_bad
        FROM (
          SELECT c.*, CASE
              WHEN c.user_id IS NULL THEN 'unknown subscriber reference'
-             WHEN c.stale OR c.state = c.from_state THEN NULL
-             WHEN c.from_state IS NULL AND c.state NOT IN (${GATED}) THEN NULL
-             WHEN (c.from_state, c.state) IN (VALUES ${ALLOWED_PAIRS}) THEN NULL
-             WHEN c.from_state IS NULL THEN 'cannot start as ' || c.state || ': data must be VALIDATED before it is restored'
-             WHEN c.state IN (${GATED}) THEN 'cannot go from ' || c.from_state || ' to ' || c.state || ': data must be VALIDATED before it is restored'
-             ELSE 'cannot go from ' || c.from_state || ' to ' || c.state END AS own_error
+             WHEN c.stale THEN NULL
+             ELSE ${transitionError("c.from_state", "c.state")} END AS own_error
          FROM (
            SELECT b.*,
                   COALESCE(lag(b.state) OVER w, b.cur_state) AS from_state,
                   COALESCE(lag(b.lost) OVER w, b.cur_lost) AS from_lost,
                   COALESCE(lag(b.recovered) OVER w, b.cur_recovered) AS from_recovered,
                   COALESCE(lag(b.restored) OVER w, b.cur_restored) AS from_restored,
-                  lead(b.line) OVER w IS NULL AS is_last
+                  lead(b.line) OVER w IS NULL AS is_last,
+                  COALESCE(lag(b.as_of) OVER w = b.as_of, false) AS same_time
            FROM (
              SELECT s.line, s.ref, s.category_id, s.state, s.lost, s.recovered, s.restored, s.as_of, u.id AS user_id,
                     rec.ctid AS rec_tid, rec.state::text AS cur_state, rec."itemsLost" AS cur_lost, rec."itemsRecovered" AS cur_recovered,
@@ -110,19 +123,92 @@ export async function validateStaged(client: PoolClient, incidentId: number): Pr
      ) x`,
     [incidentId],
   );
-  const { rows } = await run(
-    client,
-    "count",
-    `SELECT (SELECT count(*) FROM staging) AS total,
-            (SELECT count(*) FROM staging WHERE error IS NOT NULL) + (SELECT count(*) FROM steps WHERE error IS NOT NULL) AS rejected,
-            (SELECT count(*) FROM steps WHERE stale AND error IS NULL) AS stale`,
-  );
-  const row = rows[0] as { total: string; rejected: string; stale: string };
-  return { totalRows: Number(row.total), rejectedRows: Number(row.rejected), staleRows: Number(row.stale) };
+  let counts = await countSteps(client);
+  if (counts.tangled > 0) {
+    await rewalkTangled(client);
+    counts = await countSteps(client);
+  }
+  return { totalRows: counts.totalRows, rejectedRows: counts.rejectedRows, staleRows: counts.staleRows, duplicateRows: counts.duplicateRows };
 }
 
 const CHANGED_FROM_PREVIOUS = `(from_state IS DISTINCT FROM state OR from_lost IS DISTINCT FROM lost
   OR from_recovered IS DISTINCT FROM recovered OR from_restored IS DISTINCT FROM restored)`;
+
+// A row at the same as-of time as the previous row of its record: the same content is a duplicate
+// (applied once), different content a contradiction. Stale rows are never applied: their copies count as stale.
+const DUPLICATE = `(NOT stale AND same_time AND NOT ${CHANGED_FROM_PREVIOUS})`;
+const TANGLED = `((same_time AND ${CHANGED_FROM_PREVIOUS}) OR (own_error IS NOT NULL AND NOT is_last))`;
+
+async function countSteps(client: PoolClient): Promise<MergeCounts & { tangled: number }> {
+  const { rows } = await run(
+    client,
+    "count",
+    `SELECT s.total, s.bad + w.rejected AS rejected, w.stale, w.duplicates, w.tangled
+     FROM (SELECT count(*) AS total, count(*) FILTER (WHERE error IS NOT NULL) AS bad FROM staging) s,
+          (SELECT count(*) FILTER (WHERE error IS NOT NULL) AS rejected,
+                  count(*) FILTER (WHERE stale AND error IS NULL) AS stale,
+                  count(*) FILTER (WHERE error IS NULL AND ${DUPLICATE}) AS duplicates,
+                  count(*) FILTER (WHERE ${TANGLED}) AS tangled
+           FROM steps) w`,
+  );
+  const row = rows[0] as { total: string; rejected: string; stale: string; duplicates: string; tangled: string };
+  return { totalRows: Number(row.total), rejectedRows: Number(row.rejected), staleRows: Number(row.stale), duplicateRows: Number(row.duplicates), tangled: Number(row.tangled) };
+}
+
+/**
+ * Judges again, one as-of step at a time, the rows of records the window walk cannot judge:
+ * rows that contradict each other at one as-of time are all rejected, each naming the others, and
+ * a rejected row never becomes the state the next row moves from (the last accepted one does).
+ * Set-based (one recursive step per row of a record); such records are rare and are rejected.
+ */
+async function rewalkTangled(client: PoolClient): Promise<void> {
+  await run(
+    client,
+    "tangled records",
+    `CREATE TEMP TABLE tangled ON COMMIT DROP AS
+     SELECT s.ctid AS tid, s.ref, s.category_id, s.line, s.state, s.lost, s.recovered, s.restored, s.as_of, s.stale, s.user_id, s.cur_state,
+            row_number() OVER (PARTITION BY s.ref, s.category_id, s.stale ORDER BY s.as_of, s.line) AS rn, NULL::text AS conflicts
+     FROM steps s
+     WHERE (s.ref, s.category_id) IN (SELECT ref, category_id FROM steps WHERE ${TANGLED})`,
+  );
+  await run(
+    client,
+    "contradictions",
+    `UPDATE tangled t SET conflicts = c.lines
+     FROM (SELECT a.tid, string_agg(b.line::text, ', ' ORDER BY b.line) AS lines
+           FROM tangled a JOIN tangled b
+             ON b.ref = a.ref AND b.category_id = a.category_id AND b.as_of = a.as_of
+            AND (b.state, b.lost, b.recovered, b.restored) IS DISTINCT FROM (a.state, a.lost, a.recovered, a.restored)
+           GROUP BY a.tid) c
+     WHERE t.tid = c.tid`,
+  );
+  await run(client, "index tangled", "CREATE INDEX ON tangled (ref, category_id, rn) WHERE NOT stale; ANALYZE tangled");
+  await run(
+    client,
+    "rewalk",
+    `WITH RECURSIVE walk AS (
+       SELECT t.tid, t.ref, t.category_id, t.rn, j.error, CASE WHEN j.error IS NULL AND t.conflicts IS NULL THEN t.state ELSE t.cur_state END AS accepted
+       FROM tangled t CROSS JOIN LATERAL (SELECT CASE WHEN t.user_id IS NOT NULL THEN ${transitionError("t.cur_state", "t.state")} END AS error) j
+       WHERE t.rn = 1 AND NOT t.stale
+       UNION ALL
+       SELECT t.tid, t.ref, t.category_id, t.rn, j.error, CASE WHEN j.error IS NULL AND t.conflicts IS NULL THEN t.state ELSE w.accepted END
+       FROM walk w JOIN tangled t ON t.ref = w.ref AND t.category_id = w.category_id AND t.rn = w.rn + 1 AND NOT t.stale
+       CROSS JOIN LATERAL (SELECT CASE WHEN t.user_id IS NOT NULL THEN ${transitionError("w.accepted", "t.state")} END AS error) j
+     ),
+     judged AS (
+       SELECT t.tid, t.ref, t.category_id, t.line, NULLIF(concat_ws('; ',
+                CASE WHEN t.user_id IS NULL THEN 'unknown subscriber reference' END,
+                w.error,
+                CASE WHEN t.conflicts IS NOT NULL THEN 'contradicts line' || CASE WHEN t.conflicts LIKE '%,%' THEN 's ' ELSE ' ' END
+                  || t.conflicts || ' (same subscriber, category and as_of, different content)' END), '') AS own_error
+       FROM tangled t LEFT JOIN walk w ON w.tid = t.tid
+     )
+     UPDATE steps s SET own_error = j.own_error, error = COALESCE(j.own_error, CASE WHEN j.first_bad IS NOT NULL THEN ${otherRowRejected("j.first_bad")} END)
+     FROM (SELECT judged.*, min(line) FILTER (WHERE own_error IS NOT NULL) OVER (PARTITION BY ref, category_id) AS first_bad FROM judged) j
+     WHERE s.ctid = j.tid`,
+  );
+}
+
 const CHANGED_FROM_RECORD = `(cur_state IS DISTINCT FROM state OR cur_lost IS DISTINCT FROM lost
   OR cur_recovered IS DISTINCT FROM recovered OR cur_restored IS DISTINCT FROM restored)`;
 

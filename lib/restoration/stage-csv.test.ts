@@ -54,12 +54,21 @@ describe("stageFile", () => {
     ["an empty file", "", "The file is empty. Expected a header row and data rows."],
     ["a wrong header", "subscriber_ref,category\nA,contacts\n", /^The header row is wrong \(missing columns: state/],
     ["a quote never closed", `${HEADER}\nA-1,"contacts,AFFECTED,3,0,0,2026-11-09T00:00:00Z\n`, 'The file could not be read as CSV: a quoted field starts on line 2 but its closing quote (") is missing'],
-    ["bytes that are not UTF-8", Buffer.concat([Buffer.from(`${HEADER}\nA-`), Buffer.from([0xff, 0x41])]), "The file is not valid UTF-8 text. Save it as “CSV UTF-8” and upload it again."],
-    ["a file cut in the middle of a character", Buffer.concat([Buffer.from(`${HEADER}\nA-`), Buffer.from([0xe2, 0x82])]), "The file is not valid UTF-8 text (it ends in the middle of a character)."],
+    ["bytes that are not UTF-8", Buffer.concat([Buffer.from(`${HEADER}\nA-`), Buffer.from([0xff, 0x41])]), "line 2 (byte 80): the file is not valid UTF-8 text. Save it as “CSV UTF-8” and upload it again."],
+    ["a file cut in the middle of a character", Buffer.concat([Buffer.from(`${HEADER}\nA-`), Buffer.from([0xe2, 0x82])]), "line 2 (byte 80): the file is not valid UTF-8 text (it ends in the middle of a character)."],
   ])("refuses %s as a file error", async (_name, csv, message) => {
     const attempt = stage(csv, copyClient().client);
     await expect(attempt).rejects.toThrow(FileError);
     await expect(attempt).rejects.toThrow(message);
+  });
+
+  it.each([1, 2, 3, 5, 64])("names the line and byte of the first bad byte when the file arrives in %d-byte pieces", async (size) => {
+    // Line 3 holds a 3-byte character that pieces may split; the bad byte sits on line 4.
+    const file = Buffer.concat([Buffer.from(`${HEADER}\r\nA-1,notes,AFFECTED,3,0,0,2026-11-09T00:00:00Z\r\nA-€,notes\r\nA-2,`), Buffer.from([0xc3, 0x28]), Buffer.from(",x\r\n")]);
+    const pieces = Array.from({ length: Math.ceil(file.length / size) }, (_, i) => file.subarray(i * size, (i + 1) * size));
+    const attempt = stageFile(copyClient().client, Readable.from(pieces), categories, 1024 * 1024);
+    await expect(attempt).rejects.toThrow(`line 4 (byte ${file.indexOf(0xc3)}): the file is not valid UTF-8 text.`);
+    await expect(attempt).rejects.toMatchObject({ line: 4 });
   });
 
   it("stops reading as soon as the file is over the limit", async () => {

@@ -53,6 +53,18 @@ describe("POST /api/v1/restoration/batches with an API token", () => {
     expect(await summary.json()).toMatchObject({ filename: "progress.csv", apiToken: { name: token.name }, createdBy: null });
   });
 
+  it("answers 409 naming the earlier batch when a key that was applied comes back with a different file", async () => {
+    const { slug, refs, token } = await scenario();
+    const auth = { Authorization: `Bearer ${token.secret}`, "Idempotency-Key": "run-9" };
+    const applied = await (await post(`incident=${slug}`, `${HEADER}\n${refs[0]},tasks,AFFECTED,2,0,0,2026-11-09T00:00:00Z\n`, auth)).json();
+    const reused = await post(`incident=${slug}`, `${HEADER}\n${refs[1]},tasks,AFFECTED,5,0,0,2026-11-09T00:00:00Z\n`, auth);
+    expect(reused.status).toBe(409);
+    expect(await reused.json()).toEqual({
+      error: { code: "CONFLICT", message: `Idempotency key "run-9" was already used for batch #${applied.batchId} with a different file; nothing was applied.` },
+    });
+    expect(await db.importBatch.count({ where: { incident: { slug } } })).toBe(1);
+  });
+
   it("answers 422 with the first errors and a downloadable report when a row breaks the gate", async () => {
     const { slug, refs, token } = await scenario();
     const auth = { Authorization: `Bearer ${token.secret}` };

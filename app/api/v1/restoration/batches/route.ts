@@ -7,7 +7,8 @@ export const dynamic = "force-dynamic";
 
 /**
  * POST /api/v1/restoration/batches?incident=<slug>&mode=all_or_nothing|apply_valid
- * Body: the CSV. Optional `Idempotency-Key` header. 201 applied, 200 already applied, 422 rejected.
+ * Body: the CSV. Optional `Idempotency-Key` header. 201 applied, 200 already applied, 422 rejected,
+ * 409 when the key was applied with a different file (the use case's Conflict, via errorResponse).
  */
 export async function POST(request: Request) {
   try {
