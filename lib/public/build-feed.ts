@@ -38,7 +38,7 @@ export function buildAtom({ base, title, entries, updatedAt }: FeedInput): strin
     .map(
       (e) => `  <entry>
     <id>${escapeXml(`${base}${e.id}`)}</id>
-    <title type="text">${escapeXml(e.title)}</title>
+    <title>${escapeXml(e.title)}</title>
     <link rel="alternate" type="text/html" href="${escapeXml(`${base}${e.path}`)}"/>
     <updated>${e.updated.toISOString()}</updated>
     <summary type="text">${escapeXml(summarize(e.text))}</summary>

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireStaff } from "@/lib/auth/session";
 import { toFormFailure, type FormResult } from "@/lib/form-result";
+import { markPublicChange } from "@/lib/public/mark-public-change";
 import { movePhase } from "@/lib/restoration/move-phase";
 import { updatePhase } from "@/lib/restoration/update-phase";
 
@@ -14,6 +15,8 @@ export async function savePhase(_previous: FormResult, form: FormData): Promise<
       input: { phaseId: form.get("phaseId"), plannedStart: form.get("plannedStart"), plannedEnd: form.get("plannedEnd"), state: form.get("state") },
     });
     revalidatePath("/admin/restoration/plan");
+    // A phase marked done can end a data incident's degraded days in the status history.
+    markPublicChange({ kind: "status" });
     return { ok: true, message: "Saved." };
   } catch (error) {
     return toFormFailure(error, "We could not save this phase. Please try again.");
