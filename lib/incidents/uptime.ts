@@ -131,10 +131,11 @@ function sweep(segments: Segment[]): { totals: Map<ComponentStatus, number>; dat
  *
  * Uptime rule: the share of observed time not lost to outages, where a minute of major outage
  * counts as fully down, a minute of partial outage as half down, and degraded performance and
- * maintenance count as up. Data incidents: from the start of an incident with a restoration plan
- * until all its data is back, each component it lists is at least degraded, and that time counts
- * half down like a partial outage: the service answers, but not with everyone's data. Observed time starts when the component was created, or earlier if an
+ * maintenance count as up. Observed time starts when the component was created, or earlier if an
  * incident or maintenance already involved it, and ends now; days before that are "no data".
+ * Data incidents: from the start of an incident with a restoration plan until all its data is
+ * back, each component it lists is at least degraded, and that time counts half down like a
+ * partial outage: the service answers, but not with everyone's data.
  * Maintenance counts only once it has started (past windows of in-progress or completed work).
  */
 export function computeComponentHistory({
