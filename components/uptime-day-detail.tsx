@@ -3,7 +3,7 @@ import { StatusPill } from "@/components/status-pill";
 import { COMPONENT_TONE, IMPACT_TONE } from "@/components/tones";
 import { IMPACT_LABEL } from "@/lib/incidents/labels";
 import type { DayHistory } from "@/lib/incidents/uptime";
-import { DAY_STATUS_LABEL, formatDay, formatDuration, formatWindow } from "@/lib/incidents/uptime-labels";
+import { dayStatusLabel, effectLabel, formatDay, formatDuration, formatWindow } from "@/lib/incidents/uptime-labels";
 
 /** What happened to one component on one day: the panel under its history bar. */
 export function UptimeDayDetail({ id, name, day, onClose }: { id: string; name: string; day: DayHistory; onClose: () => void }) {
@@ -16,7 +16,7 @@ export function UptimeDayDetail({ id, name, day, onClose }: { id: string; name: 
           {day.status === "NO_DATA" ? (
             <StatusPill tone="neutral">No data</StatusPill>
           ) : (
-            <StatusPill tone={COMPONENT_TONE[day.status]}>{DAY_STATUS_LABEL[day.status]}</StatusPill>
+            <StatusPill tone={COMPONENT_TONE[day.status]}>{dayStatusLabel(day)}</StatusPill>
           )}
         </div>
         <button type="button" onClick={onClose} className="-my-3 -mr-2 inline-flex min-h-11 items-center rounded-lg px-3 text-xs font-semibold text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
@@ -39,7 +39,7 @@ export function UptimeDayDetail({ id, name, day, onClose }: { id: string; name: 
               <p className="muted">
                 {incident.status === "OPERATIONAL"
                   ? `${name} stayed operational`
-                  : `${DAY_STATUS_LABEL[incident.status]} for ${formatDuration(incident.minutes)} this day`}
+                  : `${effectLabel(incident.status, incident.dataPending === true)} for ${formatDuration(incident.minutes)} this day`}
               </p>
             </li>
           ))}

@@ -74,3 +74,25 @@ test("keyboard: focus opens a day, arrows move across midnight, Escape closes an
   await page.keyboard.press("Tab");
   await expect(bar.locator(":focus")).toHaveCount(0);
 });
+
+test("services still waiting for their data show every day since the data loss as degraded, and below 100%", async ({ page }) => {
+  const [start, next] = await incidentDays("subscriber-data-loss");
+  await page.goto("/");
+  const services = page.getByRole("region", { name: "Services" });
+  for (const name of ["Contacts", "Calendar", "Notes & tasks"]) {
+    const bar = services.getByRole("group", { name: `${name}: status by day` });
+    await expect(bar.getByRole("button", { name: new RegExp(`^${start}: degraded, data not yet restored, `) })).toHaveCount(1);
+    await expect(bar.getByRole("button").last()).toHaveAttribute("aria-label", /: degraded, data not yet restored, /);
+    await expect(bar.getByRole("button", { name: /: degraded, data not yet restored, / })).toHaveCount(12);
+    const row = services.getByRole("listitem").filter({ has: page.getByRole("group", { name: `${name}: status by day` }) });
+    await expect(row.getByText(/^\d{1,2}\.\d{2}% uptime$/).filter({ visible: true })).toHaveCount(1);
+    await expect(row.getByText("100.00% uptime")).toHaveCount(0);
+  }
+
+  const bar = services.getByRole("group", { name: "Contacts: status by day" });
+  await bar.getByRole("button", { name: `${next}: degraded, data not yet restored, 24 h` }).hover();
+  const detail = page.getByRole("region", { name: `Contacts, ${next}` });
+  await expect(detail).toContainText("Degraded, data not yet restored");
+  await expect(detail).toContainText("Degraded, data not yet restored for 24 h this day");
+  await expect(detail.getByRole("link", { name: "Subscriber data loss after a core database failure" })).toHaveAttribute("href", "/incidents/subscriber-data-loss");
+});

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import type { ComponentStatus, IncidentImpact } from "@/lib/generated/prisma/enums";
+import { dataRestoredAt } from "./data-restored-at";
 import { computeComponentHistory, type ComponentHistory, type IncidentInterval } from "./uptime";
 
 const DAY = 86_400_000;
@@ -21,6 +22,10 @@ interface IncidentRow {
   resolvedAt: Date | null;
   componentId: number;
   status: ComponentStatus;
+  phases: number;
+  allDone: boolean;
+  pending: boolean;
+  lastChangeAt: Date | null;
 }
 
 interface MaintenanceRow {
@@ -34,7 +39,9 @@ interface MaintenanceRow {
 /**
  * Every component's day-by-day history for the status page, from three queries: the components,
  * and the incident and maintenance intervals overlapping the window (joined to their components in
- * SQL, since Prisma's nested selects cost a second round trip each). Plain JSON, so it can be cached.
+ * SQL, since Prisma's nested selects cost a second round trip each). An incident with a restoration
+ * plan comes with a summary of it, and counts for as long as its data is not all back, even when
+ * it was resolved before the window. Plain JSON, so it can be cached.
  */
 export async function getComponentHistory({ now = new Date(), days = HISTORY_DAYS } = {}): Promise<ComponentHistories> {
   const windowStart = new Date((Math.floor(now.getTime() / DAY) - (days - 1)) * DAY);
@@ -42,9 +49,17 @@ export async function getComponentHistory({ now = new Date(), days = HISTORY_DAY
   const [components, incidentRows, maintenances] = await Promise.all([
     db.component.findMany({ select: { id: true, createdAt: true } }),
     db.$queryRaw<IncidentRow[]>`
-      SELECT i.id, i.slug, i.title, i.impact::text AS impact, i."startedAt", i."resolvedAt", ic."componentId", ic.status::text AS status
+      SELECT i.id, i.slug, i.title, i.impact::text AS impact, i."startedAt", i."resolvedAt", ic."componentId", ic.status::text AS status,
+             p.phases, p."allDone", p.pending, p."lastChangeAt"
       FROM "Incident" i JOIN "IncidentComponent" ic ON ic."incidentId" = i.id
-      WHERE i."startedAt" <= ${now}::timestamp AND (i."resolvedAt" IS NULL OR i."resolvedAt" >= ${windowStart}::timestamp)
+      CROSS JOIN LATERAL (
+        SELECT count(*)::int AS phases, COALESCE(bool_and(rp.state = 'DONE'), false) AS "allDone",
+               COALESCE(bool_or(rp."settledCount" < rp."affectedCount"), false) AS pending, max(rp."updatedAt") AS "lastChangeAt"
+        FROM "RestorationPhase" rp WHERE rp."incidentId" = i.id
+      ) p
+      WHERE i."startedAt" <= ${now}::timestamp
+        AND (i."resolvedAt" IS NULL OR i."resolvedAt" >= ${windowStart}::timestamp
+             OR (p.phases > 0 AND (NOT p."allDone" OR p."lastChangeAt" >= ${windowStart}::timestamp)))
       ORDER BY i."startedAt", i.id`,
     db.$queryRaw<MaintenanceRow[]>`
       SELECT m.slug, m.title, m."scheduledStart", m."scheduledEnd", array_agg(mc."componentId" ORDER BY mc."componentId") AS "componentIds"
@@ -56,7 +71,15 @@ export async function getComponentHistory({ now = new Date(), days = HISTORY_DAY
 
   const incidents = new Map<number, IncidentInterval>();
   for (const row of incidentRows) {
-    const incident = incidents.get(row.id) ?? { slug: row.slug, title: row.title, impact: row.impact, startedAt: row.startedAt, resolvedAt: row.resolvedAt, components: [] };
+    const incident = incidents.get(row.id) ?? {
+      slug: row.slug,
+      title: row.title,
+      impact: row.impact,
+      startedAt: row.startedAt,
+      resolvedAt: row.resolvedAt,
+      components: [],
+      dataRestoredAt: dataRestoredAt(row, row),
+    };
     incident.components.push({ componentId: row.componentId, status: row.status });
     incidents.set(row.id, incident);
   }

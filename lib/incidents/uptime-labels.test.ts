@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayAriaLabel, formatDay, formatDuration, formatUptime, formatWindow } from "./uptime-labels";
+import { dayAriaLabel, dayStatusLabel, effectLabel, formatDay, formatDuration, formatUptime, formatWindow } from "./uptime-labels";
 import type { DayHistory } from "./uptime";
 
 const day = (extra: Partial<DayHistory>): DayHistory => ({ date: "2026-11-12", status: "OPERATIONAL", minutes: {}, incidents: [], maintenances: [], ...extra });
@@ -27,6 +27,15 @@ describe("uptime labels", () => {
     expect(dayAriaLabel(day({}))).toBe("12 Nov 2026: no incidents");
     expect(dayAriaLabel(day({ status: "NO_DATA" }))).toBe("12 Nov 2026: no data");
     expect(dayAriaLabel(day({ incidents: [{ slug: "a", title: "A", impact: "NONE", status: "OPERATIONAL", minutes: 5 }] }))).toBe("12 Nov 2026: operational");
+  });
+
+  it("says when missing data is what made a day degraded", () => {
+    const dataDay = day({ status: "DEGRADED", minutes: { DEGRADED: 1440 }, dataMinutes: 1440 });
+    expect(dayAriaLabel(dataDay)).toBe("12 Nov 2026: degraded, data not yet restored, 24 h");
+    expect(dayStatusLabel(dataDay)).toBe("Degraded, data not yet restored");
+    expect(dayStatusLabel(day({ status: "DEGRADED", minutes: { DEGRADED: 60 } }))).toBe("Degraded performance");
+    expect(effectLabel("PARTIAL_OUTAGE", true)).toBe("Partial outage, data not yet restored");
+    expect(effectLabel("DEGRADED", false)).toBe("Degraded performance");
   });
 
   it("prints uptime with two decimals", () => {

@@ -1,3 +1,4 @@
+import type { ComponentStatus } from "@/lib/generated/prisma/enums";
 import type { DayHistory, DayStatus } from "./uptime";
 
 // Spelled out by hand rather than with Intl: the server's and the browser's ICU data disagree on
@@ -37,12 +38,26 @@ export function formatWindow(startIso: string, endIso: string): string {
   return `${short(startDay)} ${startTime} – ${short(endDay)} ${endTime} UTC`;
 }
 
+/**
+ * What an incident did to a service, or a day's worst status: "Degraded, data not yet restored"
+ * when data still missing is what made it degraded (the service itself may have answered fine).
+ */
+export function effectLabel(status: ComponentStatus, dataPending: boolean): string {
+  if (!dataPending || status === "OPERATIONAL" || status === "MAINTENANCE") return DAY_STATUS_LABEL[status];
+  return status === "DEGRADED" ? "Degraded, data not yet restored" : `${DAY_STATUS_LABEL[status]}, data not yet restored`;
+}
+
+/** A day's status as its pill and label say it. */
+export function dayStatusLabel(day: DayHistory): string {
+  return day.status === "NO_DATA" ? DAY_STATUS_LABEL.NO_DATA : effectLabel(day.status, (day.dataMinutes ?? 0) > 0);
+}
+
 /** "12 Nov 2026: partial outage, 2 h 10 min": the worst status of the day and how long it lasted. */
 export function dayAriaLabel(day: DayHistory): string {
   const date = formatDay(day.date);
   if (day.status === "NO_DATA") return `${date}: no data`;
   if (day.status === "OPERATIONAL") return `${date}: ${day.incidents.length ? "operational" : "no incidents"}`;
-  return `${date}: ${DAY_STATUS_LABEL[day.status].toLowerCase()}, ${formatDuration(day.minutes[day.status] ?? 0)}`;
+  return `${date}: ${dayStatusLabel(day).toLowerCase()}, ${formatDuration(day.minutes[day.status] ?? 0)}`;
 }
 
 /** "99.95%", keeping two decimals so small outages stay visible. */

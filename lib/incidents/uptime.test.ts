@@ -153,3 +153,67 @@ describe("computeComponentHistory", () => {
     expect(JSON.parse(JSON.stringify(h))).toEqual(h);
   });
 });
+
+describe("computeComponentHistory for data incidents", () => {
+  // Like the demo: a critical data-loss incident opened 11 days ago, still open, that left the
+  // component's service operational while subscribers' data is still coming back.
+  const dataLoss = (dataRestoredAt: Date | null | undefined, status: ComponentStatus = "OPERATIONAL", resolvedAt: string | null = null): IncidentInterval => ({
+    ...incident("data-loss", "2026-11-09T10:30:00Z", resolvedAt, status),
+    impact: "CRITICAL",
+    dataRestoredAt,
+  });
+
+  it("shows every day since the start as degraded while the data is not back, and counts it in the uptime", () => {
+    const h = history({ incidents: [dataLoss(null)] });
+    const touched = h.days.filter((d) => d.status !== "OPERATIONAL");
+    expect(touched.map((d) => d.date)).toEqual(Array.from({ length: 12 }, (_, i) => `2026-11-${String(9 + i).padStart(2, "0")}`));
+    expect(touched.every((d) => d.status === "DEGRADED")).toBe(true);
+    expect(day(h, "2026-11-09")).toMatchObject({ minutes: { DEGRADED: 810 }, dataMinutes: 810, incidents: [{ slug: "data-loss", status: "DEGRADED", minutes: 810, dataPending: true }] });
+    expect(day(h, "2026-11-12")).toMatchObject({ minutes: { DEGRADED: 1440 }, dataMinutes: 1440 });
+    // 11 days down at half weight, out of 89 days and 10.5 hours observed.
+    expect(h.uptimePercent).toBe(Math.floor((1 - (11 * 24) / 2 / (89 * 24 + 10.5)) * 10_000) / 100);
+    expect(h.uptimePercent).toBeLessThan(94);
+    expect(h.recentUptimePercent).toBe(Math.floor((1 - (11 * 24) / 2 / (29 * 24 + 10.5)) * 10_000) / 100);
+  });
+
+  it("is unchanged for an incident without a restoration plan: degraded performance still counts as up", () => {
+    const h = history({ incidents: [dataLoss(undefined, "DEGRADED")] });
+    expect(day(h, "2026-11-12")).toMatchObject({ status: "DEGRADED", minutes: { DEGRADED: 1440 } });
+    expect(day(h, "2026-11-12").dataMinutes).toBeUndefined();
+    expect(day(h, "2026-11-12").incidents[0]!.dataPending).toBeUndefined();
+    expect(h.uptimePercent).toBe(100);
+    // And an operational link without a plan leaves the days operational.
+    expect(day(history({ incidents: [dataLoss(undefined)] }), "2026-11-12").status).toBe("OPERATIONAL");
+  });
+
+  it("stops counting on the day the data was all back, even when the incident stays open", () => {
+    const h = history({ incidents: [dataLoss(at("2026-11-15T06:00:00Z"))] });
+    expect(day(h, "2026-11-15")).toMatchObject({ status: "DEGRADED", minutes: { DEGRADED: 360 }, dataMinutes: 360 });
+    expect(day(h, "2026-11-16")).toMatchObject({ status: "OPERATIONAL", minutes: {}, incidents: [{ slug: "data-loss", status: "OPERATIONAL" }] });
+    expect(day(h, "2026-11-16").incidents[0]!.dataPending).toBeUndefined();
+  });
+
+  it("keeps counting after the incident was resolved while data is still missing", () => {
+    const h = history({ incidents: [dataLoss(null, "PARTIAL_OUTAGE", "2026-11-10T10:30:00Z")] });
+    expect(day(h, "2026-11-10")).toMatchObject({ status: "PARTIAL_OUTAGE", minutes: { PARTIAL_OUTAGE: 630, DEGRADED: 810 } });
+    expect(day(h, "2026-11-10").dataMinutes).toBeUndefined();
+    expect(day(h, "2026-11-20")).toMatchObject({ status: "DEGRADED", minutes: { DEGRADED: 630 }, dataMinutes: 630, incidents: [{ slug: "data-loss", status: "DEGRADED", minutes: 630, dataPending: true }] });
+  });
+
+  it("lets a worse outage rank win, counting each minute once", () => {
+    const h = history({ incidents: [dataLoss(null), incident("down", "2026-11-12T00:00:00Z", "2026-11-12T06:00:00Z", "MAJOR_OUTAGE")] });
+    const d = day(h, "2026-11-12");
+    expect(d).toMatchObject({ status: "MAJOR_OUTAGE", minutes: { MAJOR_OUTAGE: 360, DEGRADED: 1080 } });
+    expect(d.dataMinutes).toBeUndefined();
+    expect(d.incidents.map((i) => [i.slug, i.status, i.minutes, i.dataPending])).toEqual([["data-loss", "DEGRADED", 1440, true], ["down", "MAJOR_OUTAGE", 360, undefined]]);
+    // Down: 6 h fully, and the rest of the 11 days at half.
+    const downHours = 6 + (11 * 24 - 6) / 2;
+    expect(h.uptimePercent).toBe(Math.floor((1 - downHours / (89 * 24 + 10.5)) * 10_000) / 100);
+  });
+
+  it("ranks missing data above a merely slow service on the same day", () => {
+    const h = history({ incidents: [dataLoss(null), incident("slow", "2026-11-12T00:00:00Z", "2026-11-12T06:00:00Z", "DEGRADED")] });
+    expect(day(h, "2026-11-12")).toMatchObject({ status: "DEGRADED", minutes: { DEGRADED: 1440 }, dataMinutes: 1440 });
+    expect(h.uptimePercent).toBe(Math.floor((1 - (11 * 24) / 2 / (89 * 24 + 10.5)) * 10_000) / 100);
+  });
+});

@@ -19,6 +19,12 @@ export interface IncidentInterval {
   resolvedAt: Date | null;
   /** The status the incident gave each component it lists. */
   components: { componentId: number; status: ComponentStatus }[];
+  /**
+   * Only for an incident with a restoration plan: when all its data was back (see
+   * data-restored-at.ts), or null while some is still missing. Until then its components count as
+   * at least degraded, resolved or not.
+   */
+  dataRestoredAt?: Date | null;
 }
 
 export interface MaintenanceInterval {
@@ -37,6 +43,8 @@ export interface DayIncident {
   status: ComponentStatus;
   /** How long it touched this component on this day. */
   minutes: number;
+  /** Present when some of the incident's data was still not back this day. */
+  dataPending?: true;
 }
 
 export interface DayMaintenance {
@@ -54,6 +62,8 @@ export interface DayHistory {
   status: DayStatus;
   /** Minutes spent in each status other than operational; overlapping incidents count once, as the worst. */
   minutes: Partial<Record<AffectedStatus, number>>;
+  /** Of the worst status's minutes, those with data still not back (present only if any). */
+  dataMinutes?: number;
   incidents: DayIncident[];
   maintenances: DayMaintenance[];
 }
@@ -72,7 +82,12 @@ interface Segment {
   start: number;
   end: number;
   status: ComponentStatus;
+  /** Degraded because data is still not back: shown as degraded, counted half down. */
+  data?: boolean;
 }
+
+/** Worse status first; at equal status, data still missing outranks a merely slow service. */
+const rank = (s: Segment) => COMPONENT_SEVERITY[s.status] * 2 + (s.data ? 1 : 0);
 
 /** Whole minutes, rounding a blip of seconds up to one minute so it never reads as nothing. */
 const toMinutes = (ms: number) => (ms > 0 ? Math.max(1, Math.round(ms / MINUTE)) : 0);
@@ -92,19 +107,22 @@ function clip(start: number, end: number, from: number, to: number): [number, nu
   return null;
 }
 
-/** Time in each status within one day, the worst status winning wherever intervals overlap. */
-function sweep(segments: Segment[]): Map<ComponentStatus, number> {
+/** Time in each status within one day, the worst status winning wherever intervals overlap; `dataMs` is the part of it won by missing data. */
+function sweep(segments: Segment[]): { totals: Map<ComponentStatus, number>; dataMs: number } {
   const points = [...new Set(segments.flatMap((s) => [s.start, s.end]))].sort((a, b) => a - b);
   const totals = new Map<ComponentStatus, number>();
+  let dataMs = 0;
   for (let i = 0; i + 1 < points.length; i++) {
     const [from, to] = [points[i]!, points[i + 1]!];
-    let worst: ComponentStatus | null = null;
+    let worst: Segment | null = null;
     for (const s of segments) {
-      if (s.start <= from && s.end >= to && (worst === null || COMPONENT_SEVERITY[s.status] > COMPONENT_SEVERITY[worst])) worst = s.status;
+      if (s.start <= from && s.end >= to && (worst === null || rank(s) > rank(worst))) worst = s;
     }
-    if (worst) totals.set(worst, (totals.get(worst) ?? 0) + (to - from));
+    if (!worst) continue;
+    totals.set(worst.status, (totals.get(worst.status) ?? 0) + (to - from));
+    if (worst.data) dataMs += to - from;
   }
-  return totals;
+  return { totals, dataMs };
 }
 
 /**
@@ -115,6 +133,9 @@ function sweep(segments: Segment[]): Map<ComponentStatus, number> {
  * counts as fully down, a minute of partial outage as half down, and degraded performance and
  * maintenance count as up. Observed time starts when the component was created, or earlier if an
  * incident or maintenance already involved it, and ends now; days before that are "no data".
+ * Data incidents: from the start of an incident with a restoration plan until all its data is
+ * back, each component it lists is at least degraded, and that time counts half down like a
+ * partial outage: the service answers, but not with everyone's data.
  * Maintenance counts only once it has started (past windows of in-progress or completed work).
  */
 export function computeComponentHistory({
@@ -136,7 +157,7 @@ export function computeComponentHistory({
   const recentStart = todayStart - (Math.min(RECENT_DAYS, days) - 1) * DAY;
 
   return components.map((component) => {
-    type Touch = { start: number; end: number; status: ComponentStatus; incident?: DayIncident; maintenance?: DayMaintenance };
+    type Touch = { start: number; end: number; status: ComponentStatus; data?: boolean; incident?: DayIncident; maintenance?: DayMaintenance };
     const touches: Touch[] = [];
     for (const incident of incidents) {
       const link = incident.components.find((c) => c.componentId === component.id);
@@ -145,6 +166,9 @@ export function computeComponentHistory({
       if (!link || start > nowMs || end < start) continue;
       const ref = { slug: incident.slug, title: incident.title, impact: incident.impact, status: link.status, minutes: 0 };
       touches.push({ start, end, status: link.status, incident: ref });
+      if (incident.dataRestoredAt === undefined) continue;
+      const dataEnd = Math.min(incident.dataRestoredAt?.getTime() ?? nowMs, nowMs);
+      if (dataEnd > start) touches.push({ start, end: dataEnd, status: "DEGRADED", data: true, incident: ref });
     }
     for (const m of maintenances) {
       const start = m.scheduledStart.getTime();
@@ -170,17 +194,26 @@ export function computeComponentHistory({
         continue;
       }
       const segments: Segment[] = [];
-      const dayIncidents: DayIncident[] = [];
+      // One entry per incident: its status interval and its data interval start together, so the
+      // longer of the two is their union.
+      const dayIncidents = new Map<DayIncident, DayIncident>();
       const dayMaintenances: DayMaintenance[] = [];
       for (const touch of touches) {
         const part = clip(touch.start, touch.end, dayStart, dayEnd);
         if (!part) continue;
         const minutes = toMinutes(part[1] - part[0]);
-        if (touch.status !== "OPERATIONAL") segments.push({ start: part[0], end: part[1], status: touch.status });
-        if (touch.incident) dayIncidents.push({ ...touch.incident, minutes });
+        if (touch.status !== "OPERATIONAL") segments.push({ start: part[0], end: part[1], status: touch.status, data: touch.data });
+        if (touch.incident) {
+          const seen = dayIncidents.get(touch.incident);
+          const entry: DayIncident = seen ?? { ...touch.incident, status: touch.status, minutes };
+          entry.minutes = Math.max(entry.minutes, minutes);
+          if (COMPONENT_SEVERITY[touch.status] > COMPONENT_SEVERITY[entry.status]) entry.status = touch.status;
+          if (touch.data) entry.dataPending = true;
+          dayIncidents.set(touch.incident, entry);
+        }
         if (touch.maintenance) dayMaintenances.push({ ...touch.maintenance, minutes });
       }
-      const totals = sweep(segments);
+      const { totals, dataMs } = sweep(segments);
       const minutes: Partial<Record<AffectedStatus, number>> = {};
       let status: ComponentStatus = "OPERATIONAL";
       for (const [s, ms] of totals) {
@@ -189,14 +222,16 @@ export function computeComponentHistory({
         if (COMPONENT_SEVERITY[s] > COMPONENT_SEVERITY[status]) status = s;
       }
       const dayObserved = Math.max(0, dayEnd - Math.max(dayStart, observedFrom));
-      const dayDown = (totals.get("MAJOR_OUTAGE") ?? 0) + (totals.get("PARTIAL_OUTAGE") ?? 0) / 2;
+      const dayDown = (totals.get("MAJOR_OUTAGE") ?? 0) + ((totals.get("PARTIAL_OUTAGE") ?? 0) + dataMs) / 2;
       observed += dayObserved;
       down += dayDown;
       if (dayStart >= recentStart) {
         recentObserved += dayObserved;
         recentDown += dayDown;
       }
-      entries.push({ date, status, minutes, incidents: dayIncidents, maintenances: dayMaintenances });
+      // Missing data is only ever the worst status when nothing beat degraded that day.
+      const dataMinutes = status === "DEGRADED" && dataMs > 0 ? { dataMinutes: toMinutes(dataMs) } : {};
+      entries.push({ date, status, minutes, ...dataMinutes, incidents: [...dayIncidents.values()], maintenances: dayMaintenances });
     }
     return { componentId: component.id, uptimePercent: percent(down, observed), recentUptimePercent: percent(recentDown, recentObserved), days: entries };
   });

@@ -2,6 +2,7 @@ import type { PublicIncident } from "@/lib/incidents/get-incident";
 import type { StatusOverview } from "@/lib/incidents/get-status-overview";
 import type { listIncidents } from "@/lib/incidents/list-incidents";
 import { OVERALL_LABEL } from "@/lib/incidents/overall-status";
+import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import type { PublicRestoration } from "@/lib/restoration/public-progress";
 
 // The public JSON API's documents (docs/API.md). Enum values are lower-case words so that
@@ -31,6 +32,12 @@ export function restorationDocument(r: PublicRestoration | null) {
   };
 }
 
+/** Staff-written markdown three ways: the source, plain text, and the sanitised HTML the page shows. */
+function markdownFields(body: string) {
+  const { html, text } = renderMarkdown(body);
+  return { body, bodyText: text, bodyHtml: html };
+}
+
 export function statusDocument(status: StatusOverview, base: string) {
   const groups = [...status.groups.map((g) => ({ name: g.name as string | null, components: g.components })), { name: null, components: status.ungrouped }];
   return {
@@ -49,13 +56,13 @@ export function statusDocument(status: StatusOverview, base: string) {
       components: incident.components.map((c) => c.component.name),
       restoration: incident.restoration ? { ...restorationDocument(incident.restoration), history: undefined } : null,
       latestUpdate: incident.updates[0]
-        ? { status: word(incident.updates[0].status), body: incident.updates[0].body, createdAt: iso(incident.updates[0].createdAt) }
+        ? { status: word(incident.updates[0].status), ...markdownFields(incident.updates[0].body), createdAt: iso(incident.updates[0].createdAt) }
         : null,
     })),
     scheduledMaintenance: status.maintenances.map((m) => ({
       slug: m.slug,
       title: m.title,
-      body: m.body,
+      ...markdownFields(m.body),
       scheduledStart: iso(m.scheduledStart),
       scheduledEnd: iso(m.scheduledEnd),
       components: m.components.map((c) => c.component.name),
@@ -95,12 +102,15 @@ export function incidentDocument(incident: PublicIncident, base: string) {
       resolvedAt: iso(incident.resolvedAt),
       url: `${base}/incidents/${incident.slug}`,
       components: incident.components.map((c) => ({ slug: c.component.slug, name: c.component.name, status: word(c.status) })),
-      updates: incident.updates.map((u) => ({ id: u.id, status: word(u.status), body: u.body, createdAt: iso(u.createdAt) })),
-      faq: incident.faqEntries.map((f) => ({ question: f.question, answer: f.answer })),
+      updates: incident.updates.map((u) => ({ id: u.id, status: word(u.status), ...markdownFields(u.body), createdAt: iso(u.createdAt) })),
+      faq: incident.faqEntries.map((f) => {
+        const answer = renderMarkdown(f.answer);
+        return { question: f.question, answer: f.answer, answerText: answer.text, answerHtml: answer.html };
+      }),
       restoration: restorationDocument(incident.restoration),
       postmortem:
         incident.postmortemPublishedAt && incident.postmortemBody
-          ? { body: incident.postmortemBody, publishedAt: iso(incident.postmortemPublishedAt) }
+          ? { ...markdownFields(incident.postmortemBody), publishedAt: iso(incident.postmortemPublishedAt) }
           : null,
     },
   };

@@ -1,5 +1,5 @@
 import { providerName, siteOrigin } from "@/lib/branding";
-import { buildAtom, buildRss } from "@/lib/incidents/build-feed";
+import { buildAtom, buildRss } from "./build-feed";
 import { readFeedEntries } from "./public-reads";
 import { publicResponse } from "./public-response";
 
@@ -8,7 +8,7 @@ const CONTENT_TYPE = { atom: "application/atom+xml; charset=utf-8", rss: "applic
 /** The Atom or RSS feed from the data cache; readers polling every minute mostly get 304s. */
 export async function feedResponse(request: Request, format: "atom" | "rss"): Promise<Response> {
   const entries = await readFeedEntries();
-  const updatedAt = entries[0]?.createdAt ?? new Date(0);
+  const updatedAt = new Date(Math.max(0, ...entries.map((e) => e.updated.getTime())));
   const base = siteOrigin();
   const title = `${providerName()} status`;
   const body = format === "atom" ? buildAtom({ base, title, entries, updatedAt }) : buildRss({ base, title, entries, updatedAt });

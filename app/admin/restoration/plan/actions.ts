@@ -21,6 +21,7 @@ export async function savePhase(_previous: FormResult, form: FormData): Promise<
       },
     });
     revalidatePath("/admin/restoration/plan");
+    // The projection, the public progress and a data incident's degraded days all follow the plan.
     markPublicChange({ kind: "status" });
     return { ok: true, message: "Saved." };
   } catch (error) {
