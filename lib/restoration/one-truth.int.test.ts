@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { db, pgPool, pgSql } from "@/lib/db";
+import { listFeedEntries } from "@/lib/incidents/list-feed-entries";
 import { emailDay, loadPersonalRestoration, personalLine, progressBullet } from "@/lib/notifications/templates/personal-restoration";
 import { getMyRecovery } from "./get-my-recovery";
 import { importBatch } from "./import-batch";
@@ -96,6 +97,13 @@ describe("one projection, the same on every surface (PostgreSQL)", () => {
     }
     expect(plan[5]!).toMatchObject({ unrecoverableCount: 0, affectedCount: 6 });
     expect(plan[4]!).toMatchObject({ unrecoverableCount: 1, settledCount: 1 });
+
+    // Contacts: every affected account is back, so the category is complete, and the feeds say so.
+    expect(plan[0]!.completedAt).not.toBeNull();
+    const entry = (await listFeedEntries()).find((e) => e.id === `/incidents/${s.incident.slug}/restoration/contacts`);
+    expect(entry).toMatchObject({ title: `${s.incident.title} — Contacts: restoration complete`, path: `/incidents/${s.incident.slug}#restoration` });
+    expect(entry!.text).toContain("back for 100% of affected accounts");
+    expect((await listFeedEntries()).some((e) => e.id === `/incidents/${s.incident.slug}/restoration/calendar`)).toBe(false);
 
     const today = await db.restorationProgressDay.findMany({ where: { incidentId: s.incident.id, categoryId: s.categoryId("calendar") } });
     expect(today).toHaveLength(1);
