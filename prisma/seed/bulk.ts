@@ -2,6 +2,8 @@
 // Subscriber n is `subscriber<n>@bulk.example` (account BULK-<n>); re-running skips existing rows.
 import pg from "pg";
 import type { RestorationState } from "../../lib/generated/prisma/enums";
+import { pgSql } from "../../lib/db";
+import { recountPhaseProgress } from "../../lib/restoration/refresh-phase-progress";
 import { STATE_MIX } from "./mix";
 
 function stateCase(): string {
@@ -62,6 +64,8 @@ export async function seedBulk(databaseUrl: string, { subscribers, incidentSlug 
     await client.query('ANALYZE "User"');
     await client.query('ANALYZE "RestorationRecord"');
     if (fastPath) await client.query("SET session_replication_role = DEFAULT");
+    // The phases' counts, today's progress point and the projection include the new records.
+    await recountPhaseProgress(pgSql(client), incidentId);
     return { users: users.rowCount ?? 0, records: records.rowCount ?? 0, usersSeconds: (t1 - t0) / 1000, recordsSeconds: (t2 - t1) / 1000 };
   } finally {
     await client.end();
