@@ -143,8 +143,8 @@ export async function importBatch({
     const validRows = counts.totalRows - counts.rejectedRows;
     await client.query(
       `UPDATE "ImportBatch" SET "totalRows" = $2, "validRows" = $3, "rejectedRows" = $4, "staleRows" = $5, "changedRows" = $6,
-              "errorReport" = $7, "durationMs" = $8, "finishedAt" = now() WHERE id = $1`,
-      [batchId, counts.totalRows, validRows, counts.rejectedRows, counts.staleRows, changedRows, report, durationMs],
+              "errorReport" = $7, "durationMs" = $8, "duplicateRows" = $9, "finishedAt" = now() WHERE id = $1`,
+      [batchId, counts.totalRows, validRows, counts.rejectedRows, counts.staleRows, changedRows, report, durationMs, counts.duplicateRows],
     );
     await auditImport(client, source, batchId, { status, mode: options.mode, ...counts, changedRows });
     await traceStep("commit", () => client.query("COMMIT"));
@@ -207,17 +207,11 @@ async function answerExisting(db: Queryable, batch: AppliedBatch, key: string | 
 }
 
 async function duplicateResult(db: Queryable, batchId: number): Promise<ImportResult> {
-  const { rows } = await db.query<{ mode: ImportResult["mode"]; totalRows: number; validRows: number; rejectedRows: number; staleRows: number }>(
-    'SELECT mode, "totalRows", "validRows", "rejectedRows", "staleRows" FROM "ImportBatch" WHERE id = $1',
+  const { rows } = await db.query<{ mode: ImportResult["mode"]; totalRows: number; validRows: number; rejectedRows: number; staleRows: number; duplicateRows: number }>(
+    'SELECT mode, "totalRows", "validRows", "rejectedRows", "staleRows", "duplicateRows" FROM "ImportBatch" WHERE id = $1',
     [batchId],
   );
   const batch = rows[0]!;
-  // The batch table has no column for duplicates; the import's audit entry records them.
-  const audit = await db.query<{ duplicateRows: number | null }>(
-    `SELECT (after->>'duplicateRows')::int AS "duplicateRows" FROM "AuditLog"
-     WHERE "entityType" = 'ImportBatch' AND "entityId" = $1 AND action = 'restoration.import' ORDER BY "createdAt" LIMIT 1`,
-    [String(batchId)],
-  );
   return {
     batchId,
     status: "APPLIED",
@@ -227,7 +221,7 @@ async function duplicateResult(db: Queryable, batchId: number): Promise<ImportRe
     validRows: batch.validRows,
     rejectedRows: batch.rejectedRows,
     staleRows: batch.staleRows,
-    duplicateRows: audit.rows[0]?.duplicateRows ?? 0,
+    duplicateRows: batch.duplicateRows,
     changedRows: 0,
     durationMs: 0,
     errors: [],
