@@ -2,11 +2,11 @@
 export interface PlanSummary {
   /** How many phases (data categories) the plan has; 0 for an incident without a plan. */
   phases: number;
-  /** Every phase is marked done. */
+  /** Every phase is complete: marked done, or every affected account in it settled (its completedAt). */
   allDone: boolean;
   /** Some phase still has affected subscribers whose data is not settled. */
   pending: boolean;
-  /** The last change to any phase: when the last one was marked done, once all are. */
+  /** When the last phase completed, once all have. */
   lastChangeAt: Date | null;
 }
 

@@ -53,8 +53,9 @@ export async function getComponentHistory({ now = new Date(), days = HISTORY_DAY
              p.phases, p."allDone", p.pending, p."lastChangeAt"
       FROM "Incident" i JOIN "IncidentComponent" ic ON ic."incidentId" = i.id
       CROSS JOIN LATERAL (
-        SELECT count(*)::int AS phases, COALESCE(bool_and(rp.state = 'DONE'), false) AS "allDone",
-               COALESCE(bool_or(rp."settledCount" < rp."affectedCount"), false) AS pending, max(rp."updatedAt") AS "lastChangeAt"
+        SELECT count(*)::int AS phases, COALESCE(bool_and(rp.state = 'DONE' OR rp."completedAt" IS NOT NULL), false) AS "allDone",
+               COALESCE(bool_or(rp."settledCount" < rp."affectedCount"), false) AS pending,
+               max(COALESCE(rp."completedAt", rp."updatedAt")) AS "lastChangeAt"
         FROM "RestorationPhase" rp WHERE rp."incidentId" = i.id
       ) p
       WHERE i."startedAt" <= ${now}::timestamp
