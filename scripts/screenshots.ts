@@ -32,7 +32,7 @@ async function signIn(page: Page, email: string) {
   throw new Error(`No sign-in link for ${email} in ${mailbox}`);
 }
 
-const shots: { name: string; path: string; as?: string; scheme?: "light" | "dark" }[] = [
+const shots: { name: string; path: string; as?: string; scheme?: "light" | "dark"; device?: "phone"; openMenu?: boolean }[] = [
   { name: "home", path: "/" },
   { name: "incident", path: "/incidents/subscriber-data-loss" },
   { name: "signin", path: "/signin" },
@@ -48,6 +48,8 @@ const shots: { name: string; path: string; as?: string; scheme?: "light" | "dark
   { name: "staff-claims", path: "/admin/claims", as: "admin@nimbus.example" },
   { name: "subscribe", path: "/subscribe" },
   { name: "staff-email", path: "/admin/email", as: "admin@nimbus.example" },
+  { name: "staff-email-search", path: "/admin/email?to=sam.rivera%40example.com", as: "admin@nimbus.example" },
+  { name: "staff-menu", path: "/admin", as: "admin@nimbus.example", device: "phone", openMenu: true },
   { name: "email-templates", path: "/admin/email/templates", as: "admin@nimbus.example" },
   { name: "home-dark", path: "/", scheme: "dark" },
 ];
@@ -58,6 +60,7 @@ const sessions = new Map<string, StorageState>();
 
 for (const [device, viewport] of [["phone", { width: 390, height: 844 }], ["desktop", { width: 1280, height: 900 }]] as const) {
   for (const shot of shots) {
+    if (shot.device && shot.device !== device) continue;
     const storageState = shot.as ? sessions.get(shot.as) : undefined;
     const context = await browser.newContext({ viewport, colorScheme: shot.scheme ?? "light", deviceScaleFactor: device === "phone" ? 2 : 1, storageState });
     const page = await context.newPage();
@@ -66,6 +69,7 @@ for (const [device, viewport] of [["phone", { width: 390, height: 844 }], ["desk
       sessions.set(shot.as, await context.storageState());
     }
     await page.goto(`${base}${shot.path}`, { waitUntil: "networkidle" });
+    if (shot.openMenu) await page.getByRole("navigation", { name: "Staff" }).getByText("Menu", { exact: true }).click();
     const file = path.join(out, `${shot.name}-${device}.png`);
     await page.screenshot({ path: file, fullPage: true });
     console.log(`Saved ${path.relative(process.cwd(), file)}`);
