@@ -69,7 +69,7 @@ for (const [device, viewport] of [["phone", { width: 390, height: 844 }], ["desk
       sessions.set(shot.as, await context.storageState());
     }
     await page.goto(`${base}${shot.path}`, { waitUntil: "networkidle" });
-    if (shot.openMenu) await page.getByRole("navigation", { name: "Staff" }).getByText("Menu", { exact: true }).click();
+    if (shot.openMenu) await page.getByRole("navigation", { name: "Staff" }).locator("summary", { hasText: "Menu" }).click();
     const file = path.join(out, `${shot.name}-${device}.png`);
     await page.screenshot({ path: file, fullPage: true });
     console.log(`Saved ${path.relative(process.cwd(), file)}`);

@@ -133,7 +133,8 @@ test("support finds every email to one address, whatever became of it, to answer
   await expect(list.getByRole("listitem", { name: `Message ${queued}: subscription.confirm, Queued` })).toContainText("due ");
   await expect(page.getByText(`5 messages to ${to}, newest first.`)).toBeVisible();
 
-  await page.getByLabel("Whole email address").fill("email-desk.example.com");
-  await page.getByRole("button", { name: "Find emails" }).click();
-  await expect(page.getByRole("alert")).toContainText("Enter a whole email address");
+  // The browser refuses a partial address in the box; a hand-edited link gets the server's word.
+  await page.goto("/admin/email?to=email-desk.example.com");
+  await expect(page.getByText("Enter a whole email address, like name@example.com.")).toBeVisible();
+  await expect(page.getByLabel("Whole email address")).toHaveValue("email-desk.example.com");
 });

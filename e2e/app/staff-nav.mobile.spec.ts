@@ -6,7 +6,7 @@ import { signIn } from "../helpers/sign-in";
 test("the staff navigation collapses into a Menu on a phone, opens, and folds again after a link", async ({ page }) => {
   await signIn(page, await newStaffMember("ADMIN"), "/admin");
   const nav = page.getByRole("navigation", { name: "Staff" });
-  const menu = nav.getByText("Menu", { exact: true });
+  const menu = nav.locator("summary", { hasText: "Menu" });
   await expect(menu).toBeVisible();
   await expect(nav.getByRole("link", { name: "Claims" })).toBeHidden();
   const heading = page.getByRole("heading", { name: "Overview" });
