@@ -1,6 +1,7 @@
 // `npm run screenshots`: captures the key pages on a phone (390 px) and a desktop into
 // docs/screenshots, from a running `npm run dev` (BASE_URL, default http://localhost:3000).
-// Signed-in pages use a magic link read from the local mailbox folder.
+// Signed-in pages use a magic link read from the local mailbox folder. Names as arguments take only
+// those shots: `npm run screenshots -- admin staff-email`.
 import "./load-env";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -54,13 +55,15 @@ const shots: { name: string; path: string; as?: string; scheme?: "light" | "dark
   { name: "home-dark", path: "/", scheme: "dark" },
 ];
 
+const only = new Set(process.argv.slice(2));
+
 // One sign-in per account (sign-in links are rate-limited per address); later shots reuse the cookie.
 type StorageState = Awaited<ReturnType<Awaited<ReturnType<typeof browser.newContext>>["storageState"]>>;
 const sessions = new Map<string, StorageState>();
 
 for (const [device, viewport] of [["phone", { width: 390, height: 844 }], ["desktop", { width: 1280, height: 900 }]] as const) {
   for (const shot of shots) {
-    if (shot.device && shot.device !== device) continue;
+    if ((shot.device && shot.device !== device) || (only.size && !only.has(shot.name))) continue;
     const storageState = shot.as ? sessions.get(shot.as) : undefined;
     const context = await browser.newContext({ viewport, colorScheme: shot.scheme ?? "light", deviceScaleFactor: device === "phone" ? 2 : 1, storageState });
     const page = await context.newPage();
