@@ -3,20 +3,47 @@
 // Then it applies migrations, seeds the demo on an empty database and starts Next.js and the
 // email worker (which delivers the outbox to that mailbox).
 import "./load-env";
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { startMailSink } from "../lib/mail/sink";
 import { ensureEmbeddedDatabase } from "./db/embedded";
 import { applyMigrations } from "./db/schema-engine";
+import { killNow, stopChildren } from "./stop-children";
 import { WORKER_NODE_ARGS } from "./worker-command";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const port = Number(process.env.PORT ?? 3000);
 const stops: (() => Promise<void>)[] = [];
+// The app processes (Next.js, the worker) once they run; stopped before the services in `stops`.
+const apps: ChildProcess[] = [];
+let stopping = false;
+let signals = 0;
+function onSignal() {
+  signals += 1;
+  if (signals > 1) {
+    // A second Ctrl-C: stop waiting.
+    killNow(apps);
+    process.exit(130);
+  }
+  void shutdown(0);
+}
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);
+process.on("SIGHUP", onSignal);
+process.on("exit", () => killNow(apps));
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  console.log("\nStopping: Next.js and the email worker first, then the database and the mailbox…");
+  await stopChildren(apps);
+  await Promise.allSettled(stops.map((stop) => stop()));
+  process.exit(code);
+}
 
 if (!process.env.DATABASE_URL) {
-  const embedded = await ensureEmbeddedDatabase();
+  const embedded = await ensureEmbeddedDatabase({ ownProcessGroup: true });
   process.env.DATABASE_URL = embedded.url;
   stops.push(embedded.stop);
 } else {
@@ -44,33 +71,27 @@ process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 // A shorter restoration-email window than production's, so the demo shows coalescing quickly.
 process.env.EMAIL_COALESCE_SECONDS ??= "30";
 
-const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", "--port", String(port)], { stdio: "inherit", env: process.env });
-let worker = startWorker();
+// Each child in a process group of its own (detached): Ctrl-C reaches only this launcher, which
+// stops Next.js and the worker first and the database and mailbox they use last (see shutdown).
+const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", "--port", String(port)], { stdio: "inherit", env: process.env, detached: true });
+apps.push(next);
+startWorker();
 
 function startWorker() {
-  const child = spawn(process.execPath, WORKER_NODE_ARGS, { stdio: "inherit", env: process.env });
+  const child = spawn(process.execPath, WORKER_NODE_ARGS, { stdio: "inherit", env: process.env, detached: true });
+  apps.push(child);
   child.on("exit", (code, signal) => {
+    apps.splice(apps.indexOf(child), 1);
     if (stopping) return;
     console.error(`Email worker exited (${signal ?? code}); restarting it in 2 s.`);
     setTimeout(() => {
-      if (!stopping) worker = startWorker();
+      if (!stopping) startWorker();
     }, 2_000);
   });
   return child;
 }
 
-let stopping = false;
-async function shutdown(code: number) {
-  if (stopping) return;
-  stopping = true;
-  next.kill("SIGTERM");
-  worker.kill("SIGTERM");
-  await Promise.allSettled(stops.map((stop) => stop()));
-  process.exit(code);
-}
 next.on("exit", (code) => void shutdown(code ?? 0));
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
 
 async function isEmpty(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url });

@@ -1,6 +1,7 @@
 // `npm run screenshots`: captures the key pages on a phone (390 px) and a desktop into
 // docs/screenshots, from a running `npm run dev` (BASE_URL, default http://localhost:3000).
-// Signed-in pages use a magic link read from the local mailbox folder.
+// Signed-in pages use a magic link read from the local mailbox folder. Names as arguments take only
+// those shots: `npm run screenshots -- admin staff-email`.
 import "./load-env";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -32,7 +33,7 @@ async function signIn(page: Page, email: string) {
   throw new Error(`No sign-in link for ${email} in ${mailbox}`);
 }
 
-const shots: { name: string; path: string; as?: string; scheme?: "light" | "dark" }[] = [
+const shots: { name: string; path: string; as?: string; scheme?: "light" | "dark"; device?: "phone"; openMenu?: boolean }[] = [
   { name: "home", path: "/" },
   { name: "incident", path: "/incidents/subscriber-data-loss" },
   { name: "signin", path: "/signin" },
@@ -48,9 +49,13 @@ const shots: { name: string; path: string; as?: string; scheme?: "light" | "dark
   { name: "staff-claims", path: "/admin/claims", as: "admin@nimbus.example" },
   { name: "subscribe", path: "/subscribe" },
   { name: "staff-email", path: "/admin/email", as: "admin@nimbus.example" },
+  { name: "staff-email-search", path: "/admin/email?to=sam.rivera%40example.com", as: "admin@nimbus.example" },
+  { name: "staff-menu", path: "/admin", as: "admin@nimbus.example", device: "phone", openMenu: true },
   { name: "email-templates", path: "/admin/email/templates", as: "admin@nimbus.example" },
   { name: "home-dark", path: "/", scheme: "dark" },
 ];
+
+const only = new Set(process.argv.slice(2));
 
 // One sign-in per account (sign-in links are rate-limited per address); later shots reuse the cookie.
 type StorageState = Awaited<ReturnType<Awaited<ReturnType<typeof browser.newContext>>["storageState"]>>;
@@ -58,6 +63,7 @@ const sessions = new Map<string, StorageState>();
 
 for (const [device, viewport] of [["phone", { width: 390, height: 844 }], ["desktop", { width: 1280, height: 900 }]] as const) {
   for (const shot of shots) {
+    if ((shot.device && shot.device !== device) || (only.size && !only.has(shot.name))) continue;
     const storageState = shot.as ? sessions.get(shot.as) : undefined;
     const context = await browser.newContext({ viewport, colorScheme: shot.scheme ?? "light", deviceScaleFactor: device === "phone" ? 2 : 1, storageState });
     const page = await context.newPage();
@@ -66,6 +72,7 @@ for (const [device, viewport] of [["phone", { width: 390, height: 844 }], ["desk
       sessions.set(shot.as, await context.storageState());
     }
     await page.goto(`${base}${shot.path}`, { waitUntil: "networkidle" });
+    if (shot.openMenu) await page.getByRole("navigation", { name: "Staff" }).locator("summary", { hasText: "Menu" }).click();
     const file = path.join(out, `${shot.name}-${device}.png`);
     await page.screenshot({ path: file, fullPage: true });
     console.log(`Saved ${path.relative(process.cwd(), file)}`);

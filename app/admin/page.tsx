@@ -24,8 +24,11 @@ export default async function AdminHome() {
         <div className="card"><dt className="muted text-sm">Subscribers</dt><dd className="text-3xl font-bold">{dashboard.subscriberCount.toLocaleString("en-US")}</dd></div>
         <div className="card space-y-2">
           <dt className="muted text-sm">Affected categories restored</dt>
-          <dd className="text-3xl font-bold">{percent}%</dd>
-          <ProgressBar value={dashboard.restoredRecords} max={dashboard.affectedRecords} label="Affected categories restored" tone="ok" />
+          {/* Inside the <dd>: a <dl> group may hold only terms and descriptions. */}
+          <dd className="space-y-2">
+            <span className="block text-3xl font-bold">{percent}%</span>
+            <ProgressBar value={dashboard.restoredRecords} max={dashboard.affectedRecords} label="Affected categories restored" tone="ok" />
+          </dd>
         </div>
       </dl>
 
@@ -51,12 +54,12 @@ export default async function AdminHome() {
 
       <section aria-labelledby="audit" className="card space-y-3">
         <h2 id="audit" className="font-semibold">Recent staff actions</h2>
-        {dashboard.audit.length === 0 ? <p className="muted">No staff actions recorded yet.</p> : (
+        {dashboard.recentActions.length === 0 ? <p className="muted">No staff actions recorded yet.</p> : (
           <ul className="divide-y divide-slate-200 text-sm dark:divide-slate-800">
-            {dashboard.audit.map((entry) => (
-              <li key={entry.id.toString()} className="py-2">
-                <span className="font-medium">{entry.action}</span> on {entry.entityType} {entry.entityId} by {entry.actorEmail}
-                <span className="muted"> · {formatDateTime(entry.createdAt)}</span>
+            {dashboard.recentActions.map((entry) => (
+              <li key={entry.id} className="py-2">
+                {entry.sentence}
+                <span className="muted"> · <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time></span>
               </li>
             ))}
           </ul>

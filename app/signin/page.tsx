@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { signInDestination } from "@/lib/auth/callback-url";
 import { SignInForm } from "./_components/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -15,7 +15,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </p>
       </div>
       <div className="card">
-        <SignInForm callbackUrl={safeCallbackUrl(callbackUrl)} initialError={error} />
+        <SignInForm callbackUrl={signInDestination(callbackUrl)} initialError={error} />
       </div>
     </div>
   );

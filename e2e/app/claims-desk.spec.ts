@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
+import { createClaimFixture } from "../helpers/claims-fixture";
 import { withDb } from "../helpers/db";
 import { newStaffMember } from "../helpers/restoration";
 import { signIn } from "../helpers/sign-in";
@@ -98,4 +99,18 @@ test("staff download a service-credit export; the next export leaves those rows 
   expect(headers["cache-control"]).toBe("private, no-store");
   const crossSite = await page.request.post("/admin/claims/credits/export", { headers: { "Sec-Fetch-Site": "cross-site" } });
   expect(crossSite.status()).toBe(403);
+});
+
+test("every claim filter fits the filter card at 1280 px, Fraud signals included", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await createClaimFixture();
+  await signIn(page, await newStaffMember("SUPPORT"), "/admin/claims");
+  const form = page.getByRole("search", { name: "Filter claims" });
+  const card = (await form.boundingBox())!;
+  for (const label of ["Claim number, email or account reference", "Status", "Offer", "Fraud signals"]) {
+    const field = (await form.getByLabel(label, { exact: true }).boundingBox())!;
+    expect(field.x, `${label} starts inside the card`).toBeGreaterThanOrEqual(card.x);
+    expect(field.x + field.width, `${label} ends inside the card`).toBeLessThanOrEqual(card.x + card.width);
+  }
+  await expect(form.getByLabel("Fraud signals")).toBeInViewport({ ratio: 1 });
 });

@@ -34,3 +34,13 @@ test("incident history lists past incidents", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Delayed photo uploads" })).toBeVisible();
   await expect(page.getByText("Page 1 of 1")).toBeVisible();
 });
+
+test("the portal has an icon for the browser tab and bookmarks", async ({ page, request }) => {
+  await page.goto("/");
+  const icon = page.locator('head link[rel="icon"][type="image/svg+xml"]');
+  await expect(icon).toHaveCount(1);
+  const response = await request.get((await icon.getAttribute("href"))!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("image/svg+xml");
+  expect(await response.text()).toContain("<svg");
+});

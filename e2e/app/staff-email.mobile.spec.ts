@@ -15,7 +15,7 @@ test("the email desk and template previews fit a phone screen", async ({ page })
     await c.query(`INSERT INTO "EmailSuppression" (email, reason) VALUES ($1, 'complaint')`, [`s-${to}`]);
   });
   await signIn(page, await newStaffMember("SUPPORT"), "/admin/email");
-  for (const path of ["/admin/email", `/admin/email?q=${encodeURIComponent(to)}`, "/admin/email/templates"]) {
+  for (const path of ["/admin/email", `/admin/email?q=${encodeURIComponent(to)}`, `/admin/email?to=${encodeURIComponent(to)}`, "/admin/email/templates"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

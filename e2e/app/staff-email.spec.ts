@@ -108,3 +108,33 @@ test("subscribers are refused the email desk and its counts", async ({ page }) =
   expect(counts.status()).toBe(403);
   expect(counts.headers()["cache-control"]).toContain("no-store");
 });
+
+test("support finds every email to one address, whatever became of it, to answer “did I get the email?”", async ({ page }) => {
+  const to = address("caller");
+  const sent = await insertMessage(to, "SENT", "incident-update:7");
+  const dead = await insertMessage(to, "DEAD", null, "421 4.7.0 Try again later");
+  const failed = await insertMessage(to, "FAILED", null, "550 5.1.1 user unknown");
+  const skipped = await insertMessage(to, "SUPPRESSED", null, "address suppressed");
+  const queued = await insertMessage(to, "QUEUED");
+  await insertMessage(`other-${to}`, "SENT");
+  await withDb((c) => c.query(`UPDATE "EmailOutbox" SET "sentAt" = now() WHERE id = $1`, [sent]));
+
+  await signIn(page, await newStaffMember("SUPPORT"), "/admin/email");
+  await page.getByLabel("Whole email address").fill(to.toUpperCase());
+  await page.getByRole("button", { name: "Find emails" }).click();
+
+  const list = page.getByRole("list", { name: `Messages to ${to}` });
+  await expect(list.getByRole("listitem")).toHaveCount(5);
+  await expect(list.getByRole("listitem", { name: `Message ${sent}: subscription.confirm, Sent` })).toContainText(/about incident-update:7.*/);
+  await expect(list.getByRole("listitem", { name: `Message ${sent}: subscription.confirm, Sent` })).toContainText("sent ");
+  await expect(list.getByRole("listitem", { name: `Message ${dead}: subscription.confirm, Dead letter` })).toContainText("Last error: 421 4.7.0 Try again later");
+  await expect(list.getByRole("listitem", { name: `Message ${failed}: subscription.confirm, Failed` })).toContainText("550 5.1.1 user unknown");
+  await expect(list.getByRole("listitem", { name: `Message ${skipped}: subscription.confirm, Not sent` })).toBeVisible();
+  await expect(list.getByRole("listitem", { name: `Message ${queued}: subscription.confirm, Queued` })).toContainText("due ");
+  await expect(page.getByText(`5 messages to ${to}, newest first.`)).toBeVisible();
+
+  // The browser refuses a partial address in the box; a hand-edited link gets the server's word.
+  await page.goto("/admin/email?to=email-desk.example.com");
+  await expect(page.getByText("Enter a whole email address, like name@example.com.")).toBeVisible();
+  await expect(page.getByLabel("Whole email address")).toHaveValue("email-desk.example.com");
+});

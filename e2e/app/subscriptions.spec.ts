@@ -123,3 +123,15 @@ test("a preferences link that was cut short offers sign-in instead", async ({ pa
   await expect(page.getByRole("main").getByRole("alert")).toContainText("This preferences link is not valid");
   await expect(page.getByRole("link", { name: "Sign in instead" })).toHaveAttribute("href", "/signin?callbackUrl=/preferences");
 });
+
+test("“Get updates by email” on an incident opens the subscribe form with that incident's services ticked", async ({ page }) => {
+  await page.goto("/incidents/subscriber-data-loss");
+  await page.getByRole("link", { name: "Get updates by email" }).click();
+  await expect(page.getByRole("heading", { name: "Get email updates" })).toBeVisible();
+  await expect(page.getByRole("radio", { name: /Only the services I choose/ })).toBeChecked();
+  for (const service of ["Sync", "Contacts", "Calendar", "Notes & tasks", "Photos", "Games & high scores"]) {
+    await expect(page.getByRole("checkbox", { name: service, exact: true })).toBeChecked();
+  }
+  await expect(page.getByRole("checkbox", { name: "Web portal" })).not.toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Sign-in" })).not.toBeChecked();
+});

@@ -31,7 +31,7 @@ async function answers(url: string): Promise<boolean> {
 }
 
 export async function ensureEmbeddedDatabase(
-  { dataDir = DEFAULT_DATA_DIR, port = DEFAULT_PORT, quiet = false } = {},
+  { dataDir = DEFAULT_DATA_DIR, port = DEFAULT_PORT, quiet = false, ownProcessGroup = false } = {},
 ): Promise<EmbeddedDatabase> {
   const url = embeddedUrl(port);
   // Another process (usually `npm run dev`) already serves this data directory.
@@ -40,6 +40,8 @@ export async function ensureEmbeddedDatabase(
   const entry = path.resolve("scripts/db/embedded-server.ts");
   const child = spawn(process.execPath, ["--import", "tsx", entry, dataDir, String(port)], {
     stdio: ["ignore", "pipe", "inherit"],
+    // For a launcher that stops it last itself, after the apps using it (scripts/dev.ts).
+    detached: ownProcessGroup,
   });
   const exitWithParent = () => child.kill("SIGTERM");
   process.on("exit", exitWithParent);

@@ -36,19 +36,20 @@ export default async function ClaimsQueuePage({ searchParams }: { searchParams: 
         <p className="muted">Review compensation claims. Approving assigns a gift-card code at once; with the pool empty, the claim waits and is fulfilled when codes are imported.</p>
       </div>
 
-      <form method="get" className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" role="search" aria-label="Filter claims">
-        <div className="lg:col-span-2">
+      {/* min-w-0: a long offer title must not widen its column and push the others out of the card. */}
+      <form method="get" className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-3 lg:items-end" role="search" aria-label="Filter claims">
+        <div className="min-w-0 sm:col-span-2 lg:col-span-3">
           <label htmlFor="q" className="label">Claim number, email or account reference</label>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} className="input" />
         </div>
-        <div>
+        <div className="min-w-0">
           <label htmlFor="status" className="label">Status</label>
           <select id="status" name="status" defaultValue={filters.status ?? ""} className="input">
             <option value="">Any status</option>
             {Object.values(ClaimStatus).map((s) => <option key={s} value={s}>{CLAIM_STATUS_COPY[s].label}</option>)}
           </select>
         </div>
-        <div>
+        <div className="min-w-0">
           <label htmlFor="offer" className="label">Offer</label>
           <select id="offer" name="offer" defaultValue={filters.offerId ? String(filters.offerId) : ""} className="input">
             <option value="">Any offer</option>
@@ -56,7 +57,7 @@ export default async function ClaimsQueuePage({ searchParams }: { searchParams: 
           </select>
         </div>
         {queue.signalsAvailable && (
-          <div>
+          <div className="min-w-0">
             <label htmlFor="flagged" className="label">Fraud signals</label>
             <select id="flagged" name="flagged" defaultValue={filters.flagged ?? ""} className="input">
               <option value="">With or without</option>
@@ -65,7 +66,7 @@ export default async function ClaimsQueuePage({ searchParams }: { searchParams: 
             </select>
           </div>
         )}
-        <button type="submit" className="btn-secondary">Show claims</button>
+        <button type="submit" className="btn-secondary sm:justify-self-start">Show claims</button>
       </form>
 
       <p aria-live="polite" className="text-sm font-medium">{queue.total.toLocaleString("en-US")} {queue.total === 1 ? "claim" : "claims"}</p>

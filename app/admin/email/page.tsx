@@ -5,7 +5,9 @@ import { formatDateTime } from "@/components/format";
 import { currentUser } from "@/lib/auth/session";
 import { toAppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
+import { findMessagesTo, type MessagesTo } from "@/lib/notifications/admin/find-messages-to";
 import { getEmailOverview, type EmailOverview, type MessagePage } from "@/lib/notifications/admin/get-email-overview";
+import { AddressMessages } from "./_components/address-messages";
 import { formatBehind } from "./_components/behind";
 import { ProblemList } from "./_components/problem-list";
 import { SuppressionList } from "./_components/suppression-list";
@@ -36,11 +38,27 @@ async function loadOverview(actor: Actor, input: Record<string, string | undefin
   }
 }
 
+/** The address lookup; a mistyped address is a message by the box, not an error page. */
+async function lookUpAddress(actor: Actor, to: string | undefined): Promise<{ found: MessagesTo | null; problem: string | null }> {
+  if (to === undefined) return { found: null, problem: null };
+  try {
+    return { found: await findMessagesTo({ actor, input: { to } }), problem: null };
+  } catch (error) {
+    const appError = toAppError(error);
+    if (appError?.code !== "INVALID") throw error;
+    return { found: null, problem: appError.message };
+  }
+}
+
 export default async function EmailDeskPage({ searchParams }: { searchParams: Promise<Params> }) {
   const user = await currentUser();
   if (!user) redirect("/signin?callbackUrl=/admin/email");
   const params = await searchParams;
-  const { overview, invalidLink } = await loadOverview(user, { q: one(params.q), dead: one(params.dead), failed: one(params.failed) });
+  const to = one(params.to);
+  const [{ overview, invalidLink }, lookup] = await Promise.all([
+    loadOverview(user, { q: one(params.q), dead: one(params.dead), failed: one(params.failed) }),
+    lookUpAddress(user, to),
+  ]);
   const q = overview.filters.q ?? "";
   const href = (extra: Record<string, string | null>) => {
     const query = new URLSearchParams(Object.entries({ q, ...extra }).filter((e): e is [string, string] => Boolean(e[1])));
@@ -71,6 +89,33 @@ export default async function EmailDeskPage({ searchParams }: { searchParams: Pr
       </div>
 
       {invalidLink && <p role="alert" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">{invalidLink} Showing the whole desk instead.</p>}
+
+      <section aria-labelledby="lookup" className="card space-y-3">
+        <div className="space-y-1">
+          <h2 id="lookup" className="text-lg font-semibold">Did they get the email?</h2>
+          <p className="muted text-sm">Every message to one address — queued, sent, failed, dead or not sent — with its last error.</p>
+        </div>
+        <form method="get" role="search" aria-label="Find every email to one address" className="flex flex-col gap-3 sm:flex-row sm:items-end">
+          <div className="grow">
+            <label htmlFor="to" className="label">Whole email address</label>
+            <input
+              id="to"
+              name="to"
+              type="email"
+              inputMode="email"
+              defaultValue={to ?? ""}
+              className="input"
+              autoComplete="off"
+              placeholder="name@example.com"
+              aria-invalid={lookup.problem ? true : undefined}
+              aria-describedby={lookup.problem ? "to-problem" : undefined}
+            />
+          </div>
+          <button type="submit" className="btn-primary">Find emails</button>
+        </form>
+        {lookup.problem && <p id="to-problem" role="alert" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">{lookup.problem}</p>}
+        {lookup.found && <AddressMessages found={lookup.found} />}
+      </section>
 
       <section aria-labelledby="delivery" className="space-y-3">
         <h2 id="delivery" className="sr-only">Delivery</h2>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDateTime } from "@/components/format";
 import { ProgressChart } from "@/components/charts/progress-chart";
@@ -42,7 +43,12 @@ export default async function IncidentPage({ params }: Props) {
           <StatusPill tone={IMPACT_TONE[incident.impact]}>{IMPACT_LABEL[incident.impact]} impact</StatusPill>
           <StatusPill tone={INCIDENT_STATUS_TONE[incident.status]}>{INCIDENT_STATUS_LABEL[incident.status]}</StatusPill>
         </div>
-        <h1 className="page-title">{incident.title}</h1>
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <h1 className="page-title">{incident.title}</h1>
+          <Link href={`/subscribe?services=${incident.components.map((c) => encodeURIComponent(c.component.slug)).join(",")}`} className="btn-secondary shrink-0">
+            Get updates by email
+          </Link>
+        </div>
         <p className="muted text-sm">
           Started {formatDateTime(incident.startedAt)}
           {incident.resolvedAt && <> · Resolved {formatDateTime(incident.resolvedAt)}</>}

@@ -5,14 +5,14 @@ import { RadioChoice, ServiceChoices, useChosenServices, type ServiceGroup } fro
 import type { FormResult } from "@/lib/form-result";
 import { subscribeByEmail } from "../actions";
 
-type Props = { groups: ServiceGroup[] };
+type Props = { groups: ServiceGroup[]; preselected?: number[] };
 
-export function SubscribeForm({ groups }: Props) {
+export function SubscribeForm({ groups, preselected = [] }: Props) {
   const [state, action, pending] = useActionState<FormResult, FormData>(subscribeByEmail, null);
   // Controlled, so a refused attempt keeps what was typed and ticked.
   const [email, setEmail] = useState("");
-  const [scope, setScope] = useState<"all" | "components">("all");
-  const { chosen, toggle } = useChosenServices();
+  const [scope, setScope] = useState<"all" | "components">(preselected.length ? "components" : "all");
+  const { chosen, toggle } = useChosenServices(preselected);
 
   if (state?.ok) {
     return (

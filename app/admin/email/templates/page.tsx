@@ -46,7 +46,7 @@ export default async function EmailTemplatesPage() {
             </details>
             <details className="space-y-2">
               <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold">Plain-text version</summary>
-              <pre aria-label={`Plain-text version of ${preview.name}`} className="overflow-x-auto whitespace-pre-wrap break-words rounded-lg bg-slate-100 p-3 font-mono text-sm dark:bg-slate-800">{preview.text}</pre>
+              <pre tabIndex={0} role="region" aria-label={`Plain-text version of ${preview.name}`} className="overflow-x-auto whitespace-pre-wrap break-words rounded-lg bg-slate-100 p-3 font-mono text-sm dark:bg-slate-800">{preview.text}</pre>
             </details>
             <details className="space-y-2">
               <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold">Headers ({headers.length})</summary>

@@ -17,7 +17,7 @@ export function PipelineHelp({ origin, incident }: { origin: string; incident: s
         The pipeline posts the same CSV the <a href="/admin/restoration/imports">import page</a> takes, as the raw request body, with its token.
         Use its run id as the <code className="font-mono">Idempotency-Key</code>: a retried run is then applied at most once.
       </p>
-      <pre className="overflow-x-auto rounded-lg bg-slate-900 p-3 dark:bg-slate-950 dark:ring-1 dark:ring-slate-700 font-mono text-xs leading-relaxed text-slate-100 sm:text-sm"><code>{command}</code></pre>
+      <pre tabIndex={0} role="region" aria-label="Example command" className="overflow-x-auto rounded-lg bg-slate-900 p-3 dark:bg-slate-950 dark:ring-1 dark:ring-slate-700 font-mono text-xs leading-relaxed text-slate-100 sm:text-sm"><code>{command}</code></pre>
       <CopyButton text={command} label="Copy command" />
       <ul className="muted list-disc space-y-1 pl-5 text-sm">
         <li><strong>201</strong> applied · <strong>200</strong> already applied earlier (nothing changed) · <strong>422</strong> rejected, with the errors and an <code className="font-mono">errorReportUrl</code>.</li>

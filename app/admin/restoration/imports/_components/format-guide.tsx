@@ -29,7 +29,8 @@ export function FormatGuide({ now }: { now: Date }) {
         <a href={templateHref(now)} download="restoration-import-template.csv" className="btn-secondary">Download a sample CSV</a>
       </div>
       <p className="text-sm">One row per subscriber and data category, with this header row:</p>
-      <p className="overflow-x-auto rounded-lg bg-slate-100 px-3 py-2 font-mono text-sm dark:bg-slate-800">{IMPORT_COLUMNS.join(",")}</p>
+      {/* It scrolls sideways on a phone, so keyboard users must be able to reach and scroll it. */}
+      <p tabIndex={0} role="region" aria-label="Header row" className="overflow-x-auto rounded-lg bg-slate-100 px-3 py-2 font-mono text-sm dark:bg-slate-800">{IMPORT_COLUMNS.join(",")}</p>
       <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
         {IMPORT_COLUMNS.map((column) => (
           <div key={column} className="sm:contents">
