@@ -1,6 +1,8 @@
-import type { Tx } from "@/lib/db";
 import type { PoolClient } from "pg";
+import type { Tx } from "@/lib/db";
 import { QUALIFYING_STATES } from "./eligibility";
+
+export type EligibilityCounts = { granted: number; notified: number };
 
 /**
  * Applies eligibility, set-based, to open offers: every eligible subscriber gets each automatic
@@ -8,33 +10,55 @@ import { QUALIFYING_STATES } from "./eligibility";
  * outbox row, once per offer) about a grant or a claimable offer they have not claimed yet.
  * Narrowed to some subscribers or to one offer. Running it again changes nothing.
  */
-export async function applyEligibility(tx: Tx, scope: { userIds: string[] } | { offerId: number }): Promise<{ granted: number; notified: number }> {
+export async function applyEligibility(tx: Tx, scope: { userIds: string[] } | { offerId: number }): Promise<EligibilityCounts> {
   const [row] =
     "userIds" in scope
-      ? await tx.$queryRawUnsafe<Counts[]>(eligibilitySql(`AND r."userId" = ANY($3::text[])`), ...STATE_PARAMS, scope.userIds)
-      : await tx.$queryRawUnsafe<Counts[]>(eligibilitySql(`AND o.id = $3`), ...STATE_PARAMS, scope.offerId);
+      ? await tx.$queryRawUnsafe<EligibilityCounts[]>(eligibilitySql({ scope: `AND r."userId" = ANY($3::text[])` }), ...STATE_PARAMS, scope.userIds)
+      : await tx.$queryRawUnsafe<EligibilityCounts[]>(eligibilitySql({ scope: `AND o.id = $3` }), ...STATE_PARAMS, scope.offerId);
   return row ?? { granted: 0, notified: 0 };
 }
 
-/**
- * The same, inside a restoration import's transaction, for the subscribers the batch just made
- * newly eligible: a category first affected, or first found partly or wholly lost.
- */
-export async function applyEligibilityAfterImport(client: PoolClient, incidentId: number): Promise<{ granted: number; notified: number }> {
-  const scope = `AND o."incidentId" = $3 AND r."userId" IN (
-      SELECT user_id FROM steps WHERE error IS NULL AND NOT stale AND is_last AND (
-        (state <> 'NOT_AFFECTED' AND (cur_state IS NULL OR cur_state = 'NOT_AFFECTED'))
-        OR (state IN ('PARTIAL', 'UNRECOVERABLE') AND (cur_state IS NULL OR cur_state NOT IN ('PARTIAL', 'UNRECOVERABLE')))))`;
-  const { rows } = await client.query<Counts>(eligibilitySql(scope), [...STATE_PARAMS, incidentId]);
+/** The same for one offer, on a pg connection inside the caller's transaction (the worker's step). */
+export async function applyOfferEligibility(client: Pick<PoolClient, "query">, offerId: number): Promise<EligibilityCounts> {
+  const { rows } = await client.query<EligibilityCounts>(eligibilitySql({ scope: `AND o.id = $3` }), [...STATE_PARAMS, offerId]);
   return rows[0] ?? { granted: 0, notified: 0 };
 }
 
-type Counts = { granted: number; notified: number };
+// Rows of the batch that were applied: the subscribers whose records this import wrote.
+const APPLIED_STEPS = `SELECT user_id FROM steps WHERE error IS NULL AND NOT stale AND is_last`;
+
+/**
+ * The same, inside a restoration import's transaction, for every subscriber whose records the batch
+ * wrote: each gets every open automatic offer they are eligible for and do not have yet — also
+ * those affected long before this batch. Claimable offers are announced only to the subscribers the
+ * batch made newly eligible (the others heard when they first qualified).
+ *
+ * Scoped to the batch, not the whole incident, so that a re-import of a million rows pays for its
+ * own rows only. Subscribers outside the batch are covered elsewhere: an offer is applied to the
+ * whole incident when it is created or edited while open (create-offer.ts, update-offer.ts) and,
+ * when it opens later, by the worker's step (grant-opened-offers.ts); every other record change
+ * (a staff transition) re-evaluates its subscriber.
+ */
+export async function applyEligibilityAfterImport(client: PoolClient, incidentId: number): Promise<EligibilityCounts> {
+  const sql = eligibilitySql({
+    scope: `AND o."incidentId" = $3 AND r."userId" IN (${APPLIED_STEPS})`,
+    announce: `AND e."userId" IN (${APPLIED_STEPS} AND (
+        (state <> 'NOT_AFFECTED' AND (cur_state IS NULL OR cur_state = 'NOT_AFFECTED'))
+        OR (state IN ('PARTIAL', 'UNRECOVERABLE') AND (cur_state IS NULL OR cur_state NOT IN ('PARTIAL', 'UNRECOVERABLE')))))`,
+  });
+  const { rows } = await client.query<EligibilityCounts>(sql, [...STATE_PARAMS, incidentId]);
+  return rows[0] ?? { granted: 0, notified: 0 };
+}
 
 const STATE_PARAMS = [[...QUALIFYING_STATES.ANY_AFFECTED], [...QUALIFYING_STATES.ANY_UNRECOVERABLE_OR_PARTIAL]] as const;
 
-/** $1 and $2 are the qualifying states of the two rules; `scope` narrows offers and subscribers ($3). */
-function eligibilitySql(scope: string): string {
+/**
+ * $1 and $2 are the qualifying states of the two rules; `scope` narrows offers and subscribers ($3);
+ * `announce` narrows who hears about a claimable offer. Grants skip existing ones with an anti-join
+ * first, so a scope whose subscribers all have the offer costs reads only (ON CONFLICT still
+ * settles a concurrent grant).
+ */
+function eligibilitySql({ scope, announce = "" }: { scope: string; announce?: string }): string {
   return `
     WITH eligible AS (
       SELECT DISTINCT o.id AS "offerId", o.mode::text AS mode, o."incidentId", r."userId"
@@ -44,7 +68,8 @@ function eligibilitySql(scope: string): string {
     ),
     granted AS (
       INSERT INTO "OfferGrant" ("offerId", "userId")
-      SELECT "offerId", "userId" FROM eligible WHERE mode = 'AUTOMATIC'
+      SELECT e."offerId", e."userId" FROM eligible e
+      WHERE e.mode = 'AUTOMATIC' AND NOT EXISTS (SELECT 1 FROM "OfferGrant" g WHERE g."offerId" = e."offerId" AND g."userId" = e."userId")
       ON CONFLICT DO NOTHING RETURNING "offerId", "userId"
     ),
     credits AS (
@@ -57,7 +82,7 @@ function eligibilitySql(scope: string): string {
       SELECT "offerId", "userId", 'compensation.offer-granted' AS template FROM granted
       UNION ALL
       SELECT e."offerId", e."userId", 'compensation.offer-available' FROM eligible e
-      WHERE e.mode = 'CLAIM' AND NOT EXISTS (SELECT 1 FROM "Claim" c WHERE c."incidentId" = e."incidentId" AND c."userId" = e."userId")
+      WHERE e.mode = 'CLAIM' AND NOT EXISTS (SELECT 1 FROM "Claim" c WHERE c."incidentId" = e."incidentId" AND c."userId" = e."userId") ${announce}
     ),
     queued AS (
       INSERT INTO "EmailOutbox" ("dedupeKey", template, "toEmail", "userId", "eventRef", payload)
@@ -70,7 +95,7 @@ function eligibilitySql(scope: string): string {
 }
 
 /** Called in the transaction that changed these subscribers' restoration records. */
-export async function reevaluateEligibility(tx: Tx, userIds: string[]): Promise<{ granted: number; notified: number }> {
+export async function reevaluateEligibility(tx: Tx, userIds: string[]): Promise<EligibilityCounts> {
   if (userIds.length === 0) return { granted: 0, notified: 0 };
   return applyEligibility(tx, { userIds });
 }
