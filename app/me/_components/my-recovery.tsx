@@ -2,8 +2,9 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { formatDateTime } from "@/components/format";
+import { formatDate, formatDateTime } from "@/components/format";
 import { ProgressBar } from "@/components/progress-bar";
+import { extraCompensationLine } from "@/lib/claims/compensation-lines";
 import type { MyRecoveryJson } from "@/lib/restoration/my-recovery-api";
 import { CategoryCard, EtaText } from "./category-card";
 import { CompensationSummary } from "./compensation-summary";
@@ -139,7 +140,7 @@ function Tracker({ data }: { data: MyRecoveryJson }) {
           </div>
           <ul className="grid gap-3 sm:grid-cols-2">
             {categories.map((record) => (
-              <CategoryCard key={record.category.id} record={record} />
+              <CategoryCard key={record.category.id} record={record} extra={extraCompensationLine(record.state, data.compensation.find((c) => c.incident.id === incident.id)?.offers ?? [], formatDate)} />
             ))}
           </ul>
         </section>
