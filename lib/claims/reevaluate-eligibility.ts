@@ -24,47 +24,50 @@ export async function applyOfferEligibility(client: Pick<PoolClient, "query">, o
   return rows[0] ?? { granted: 0, notified: 0 };
 }
 
-// Rows of the batch that were applied: the subscribers whose records this import wrote.
-const APPLIED_STEPS = `SELECT user_id FROM steps WHERE error IS NULL AND NOT stale AND is_last`;
-
 /**
  * The same, inside a restoration import's transaction, for every subscriber whose records the batch
- * wrote: each gets every open automatic offer they are eligible for and do not have yet — also
- * those affected long before this batch. Claimable offers are announced only to the subscribers the
- * batch made newly eligible (the others heard when they first qualified).
+ * wrote: each gets every open automatic offer one of those records qualifies them for and they do
+ * not have yet — also those affected long before this batch. A claimable offer is announced only
+ * where the batch made the record newly qualify (the others heard when they first qualified).
  *
- * Scoped to the batch, not the whole incident, so that a re-import of a million rows pays for its
- * own rows only. Subscribers outside the batch are covered elsewhere: an offer is applied to the
- * whole incident when it is created or edited while open (create-offer.ts, update-offer.ts) and,
- * when it opens later, by the worker's step (grant-opened-offers.ts); every other record change
- * (a staff transition) re-evaluates its subscriber.
+ * Read from the batch's own rows (`steps`), not from the whole incident, so that a re-import of a
+ * million rows pays for its own rows only, and an anti-join skips everyone already granted.
+ * Subscribers outside the batch are covered elsewhere: an offer is applied to the whole incident
+ * when it is created or edited while open (create-offer.ts, update-offer.ts) and, when it opens
+ * later, by the worker's step (grant-opened-offers.ts); a staff transition re-evaluates its subscriber.
  */
 export async function applyEligibilityAfterImport(client: PoolClient, incidentId: number): Promise<EligibilityCounts> {
-  const sql = eligibilitySql({
-    scope: `AND o."incidentId" = $3 AND r."userId" IN (${APPLIED_STEPS})`,
-    announce: `AND e."userId" IN (${APPLIED_STEPS} AND (
-        (state <> 'NOT_AFFECTED' AND (cur_state IS NULL OR cur_state = 'NOT_AFFECTED'))
-        OR (state IN ('PARTIAL', 'UNRECOVERABLE') AND (cur_state IS NULL OR cur_state NOT IN ('PARTIAL', 'UNRECOVERABLE')))))`,
-  });
-  const { rows } = await client.query<EligibilityCounts>(sql, [...STATE_PARAMS, incidentId]);
+  const newly = `((s.state <> 'NOT_AFFECTED' AND (s.cur_state IS NULL OR s.cur_state = 'NOT_AFFECTED'))
+    OR (s.state IN ('PARTIAL', 'UNRECOVERABLE') AND (s.cur_state IS NULL OR s.cur_state NOT IN ('PARTIAL', 'UNRECOVERABLE'))))`;
+  const eligible = `
+      SELECT DISTINCT o.id AS "offerId", o.mode::text AS mode, o."incidentId", s.user_id AS "userId"
+      FROM "CompensationOffer" o JOIN steps s ON s.error IS NULL AND NOT s.stale AND s.is_last
+      WHERE o."incidentId" = $3 AND o."opensAt" <= now() AND (o."closesAt" IS NULL OR o."closesAt" > now())
+        AND s.state = ANY(CASE o.eligibility::text WHEN 'ANY_AFFECTED' THEN $1::text[] ELSE $2::text[] END)
+        AND (o.mode = 'AUTOMATIC' OR ${newly})`;
+  const { rows } = await client.query<EligibilityCounts>(eligibilitySql({ eligible }), [...STATE_PARAMS, incidentId]);
   return rows[0] ?? { granted: 0, notified: 0 };
 }
 
 const STATE_PARAMS = [[...QUALIFYING_STATES.ANY_AFFECTED], [...QUALIFYING_STATES.ANY_UNRECOVERABLE_OR_PARTIAL]] as const;
 
 /**
- * $1 and $2 are the qualifying states of the two rules; `scope` narrows offers and subscribers ($3);
- * `announce` narrows who hears about a claimable offer. Grants skip existing ones with an anti-join
- * first, so a scope whose subscribers all have the offer costs reads only (ON CONFLICT still
- * settles a concurrent grant).
+ * $1 and $2 are the qualifying states of the two rules; `scope` narrows offers and subscribers ($3),
+ * or `eligible` replaces the (offer, subscriber) pairs outright. Grants skip existing ones with an
+ * anti-join first, so a scope whose subscribers all have the offer costs reads only (ON CONFLICT
+ * still settles a concurrent grant).
  */
-function eligibilitySql({ scope, announce = "" }: { scope: string; announce?: string }): string {
-  return `
-    WITH eligible AS (
+function eligibilitySql(by: { scope: string } | { eligible: string }): string {
+  const eligible =
+    "eligible" in by
+      ? by.eligible
+      : `
       SELECT DISTINCT o.id AS "offerId", o.mode::text AS mode, o."incidentId", r."userId"
       FROM "CompensationOffer" o JOIN "RestorationRecord" r ON r."incidentId" = o."incidentId"
-      WHERE o."opensAt" <= now() AND (o."closesAt" IS NULL OR o."closesAt" > now()) ${scope}
-        AND r.state::text = ANY(CASE o.eligibility::text WHEN 'ANY_AFFECTED' THEN $1::text[] ELSE $2::text[] END)
+      WHERE o."opensAt" <= now() AND (o."closesAt" IS NULL OR o."closesAt" > now()) ${by.scope}
+        AND r.state::text = ANY(CASE o.eligibility::text WHEN 'ANY_AFFECTED' THEN $1::text[] ELSE $2::text[] END)`;
+  return `
+    WITH eligible AS (${eligible}
     ),
     granted AS (
       INSERT INTO "OfferGrant" ("offerId", "userId")
@@ -82,7 +85,7 @@ function eligibilitySql({ scope, announce = "" }: { scope: string; announce?: st
       SELECT "offerId", "userId", 'compensation.offer-granted' AS template FROM granted
       UNION ALL
       SELECT e."offerId", e."userId", 'compensation.offer-available' FROM eligible e
-      WHERE e.mode = 'CLAIM' AND NOT EXISTS (SELECT 1 FROM "Claim" c WHERE c."incidentId" = e."incidentId" AND c."userId" = e."userId") ${announce}
+      WHERE e.mode = 'CLAIM' AND NOT EXISTS (SELECT 1 FROM "Claim" c WHERE c."incidentId" = e."incidentId" AND c."userId" = e."userId")
     ),
     queued AS (
       INSERT INTO "EmailOutbox" ("dedupeKey", template, "toEmail", "userId", "eventRef", payload)
