@@ -26,7 +26,9 @@ describe("extra compensation for lost data", () => {
     expect(extraCompensationLine("PARTIAL", [{ ...extra, window: "NOT_OPEN", opensAt: "2026-12-24T10:00:00Z" }])?.text).toBe(
       "You can claim “Extra $25 gift card for data we could not recover” from Dec 24, 2026.",
     );
-    expect(extraCompensationLine("PARTIAL", [{ ...extra, claimed: true }])).toEqual({
+    // One claim per incident: an offer left out of it can no longer be claimed, so it is not offered.
+    expect(extraCompensationLine("PARTIAL", [extra], { claimFiled: true })).toBeNull();
+    expect(extraCompensationLine("PARTIAL", [{ ...extra, claimed: true }], { claimFiled: true })).toEqual({
       text: "You have claimed “Extra $25 gift card for data we could not recover”.",
       link: { href: "/claims", label: "See your claim" },
     });

@@ -40,10 +40,20 @@ const LOST: readonly RestorationState[] = ["PARTIAL", "UNRECOVERABLE"];
  * The sentence under a category that was lost in part or in full: only when an offer for exactly
  * that exists (rule ANY_UNRECOVERABLE_OR_PARTIAL, open or opening, or already granted or claimed),
  * naming it, with the way to claim it. Null when there is no such offer — nothing is promised.
+ * `claimFiled`: the subscriber already made their one claim for the incident, so an offer left out
+ * of it can no longer be claimed and is not offered.
  */
-export function extraCompensationLine(state: RestorationState, offers: readonly OfferForLines[], formatDay: (d: Date) => string = defaultDay): CompensationLine | null {
+export function extraCompensationLine(
+  state: RestorationState,
+  offers: readonly OfferForLines[],
+  { claimFiled = false, formatDay = defaultDay }: { claimFiled?: boolean; formatDay?: (d: Date) => string } = {},
+): CompensationLine | null {
   if (!LOST.includes(state)) return null;
-  const extra = offers.filter((o) => o.eligibilityRule === "ANY_UNRECOVERABLE_OR_PARTIAL" && (o.window !== "CLOSED" || o.grantedAt !== null || o.claimed));
+  const extra = offers.filter(
+    (o) =>
+      o.eligibilityRule === "ANY_UNRECOVERABLE_OR_PARTIAL" &&
+      (o.mode === "AUTOMATIC" ? o.window !== "CLOSED" || o.grantedAt !== null : o.claimed || (o.window !== "CLOSED" && !claimFiled)),
+  );
   if (extra.length === 0) return null;
   const sentences = extra.map((o) => {
     const name = `“${o.title}”`;

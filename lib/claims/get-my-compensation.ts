@@ -99,7 +99,7 @@ export async function getMyCompensation(actor: Actor, now = new Date()): Promise
       offers,
       claim,
       claimable: claim ? [] : offers.filter((o) => o.mode === "CLAIM" && o.window === "OPEN" && o.eligibility.eligible),
-      extraCompensation: lost ? extraCompensationLine(lost, offers) : null,
+      extraCompensation: lost ? extraCompensationLine(lost, offers, { claimFiled: claim !== null }) : null,
     };
   });
 }

@@ -1,7 +1,7 @@
+import Link from "next/link";
 import { formatDate, formatDateTime } from "@/components/format";
 import { ProgressBar } from "@/components/progress-bar";
 import { StatusPill } from "@/components/status-pill";
-import Link from "next/link";
 import type { CompensationLine } from "@/lib/claims/compensation-lines";
 import type { Jsonified } from "@/lib/http/json";
 import type { Eta } from "@/lib/restoration/eta";

@@ -13,7 +13,7 @@ interface Context {
   changed: CategoryNow[];
   all: CategoryNow[];
   /** This subscriber's offers for data lost in part or in full (none: no compensation line). */
-  extraOffers?: OfferForLines[];
+  extra?: { offers: OfferForLines[]; claimFiled: boolean };
 }
 
 const HEADLINES: { states: RestorationState[]; text: (names: string[]) => string }[] = [
@@ -49,8 +49,8 @@ export const restorationProgress: EmailTemplate<Context> = {
         const all = m.userId ? personal.get(`${Number(m.payload.incidentId)}:${m.userId}`) : undefined;
         const changedSlugs = Object.keys((m.payload.changes as Record<string, string> | undefined) ?? {});
         const changed = all?.filter((c) => changedSlugs.includes(c.slug)) ?? [];
-        const extraOffers = m.userId ? extra.get(`${Number(m.payload.incidentId)}:${m.userId}`) : undefined;
-        return [m.id, title && all && changed.length ? { incidentTitle: title, changed, all, extraOffers } : null];
+        const offers = m.userId ? extra.get(`${Number(m.payload.incidentId)}:${m.userId}`) : undefined;
+        return [m.id, title && all && changed.length ? { incidentTitle: title, changed, all, extra: offers } : null];
       }),
     );
   },
@@ -58,7 +58,7 @@ export const restorationProgress: EmailTemplate<Context> = {
     const lead = headline(c.changed);
     const next = nextUp(c.all);
     const gone = c.changed.find((x) => x.state === "UNRECOVERABLE") ?? c.changed.find((x) => x.state === "PARTIAL");
-    const extra = gone ? extraCompensationLine(gone.state, c.extraOffers ?? [], utcDay) : null;
+    const extra = gone && c.extra ? extraCompensationLine(gone.state, c.extra.offers, { claimFiled: c.extra.claimFiled, formatDay: utcDay }) : null;
     return {
       subject: lead,
       heading: `${lead}.`,
