@@ -97,6 +97,8 @@ describe("automatic offers are granted by the system (PostgreSQL)", () => {
     expect(await grantsOf(month.id)).toEqual([moving.id, losing.id].sort());
     expect(await grantsOf(extra.id)).toEqual([losing.id]);
     expect(await db.serviceCredit.findFirst({ where: { offerId: extra.id, userId: losing.id }, select: { months: true } })).toEqual({ months: 2 });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "restoration.import", entityId: String(result.batchId) } });
+    expect(audit.after).toMatchObject({ offersGranted: 3 });
 
     const later = new Date(Date.now() + 2000).toISOString();
     await importCsv([`${await refOf(moving.id)},photos,RESTORED,5,5,5,${later}`, `${await refOf(losing.id)},photos,UNRECOVERABLE,6,0,0,${later}`]);
