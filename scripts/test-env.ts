@@ -10,6 +10,8 @@ import pg from "pg";
 import { ensureEmbeddedDatabase } from "./db/embedded";
 import { applyMigrations } from "./db/schema-engine";
 
+const SECRETS = { NEXTAUTH_SECRET: "aftercare-test-secret-aftercare-test-secret", GIFT_CODE_KEY: Buffer.alloc(32, 7).toString("base64") };
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -71,7 +73,8 @@ export async function createTestEnv(): Promise<TestEnv> {
 
   await applyMigrations(databaseUrl);
   await new Promise<void>((resolve, reject) => {
-    const seed = spawn(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: databaseUrl } });
+    // The seed encrypts the demo's gift-card codes: with the keys the app under test decrypts with.
+    const seed = spawn(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { stdio: "inherit", env: { ...process.env, ...SECRETS, DATABASE_URL: databaseUrl } });
     seed.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`seed exited with ${code}`))));
   });
 
@@ -88,8 +91,7 @@ export async function createTestEnv(): Promise<TestEnv> {
       DATABASE_URL: databaseUrl,
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       MAILBOX_DIR: mailboxDir,
-      NEXTAUTH_SECRET: "aftercare-test-secret-aftercare-test-secret",
-      GIFT_CODE_KEY: Buffer.alloc(32, 7).toString("base64"),
+      ...SECRETS,
       // Browser tests sign in many times from one address; the limiter has its own tests.
       SIGNIN_LIMIT_PER_IP: "10000",
       NEXT_TELEMETRY_DISABLED: "1",

@@ -3,6 +3,7 @@
 import "./load-env";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { grantOpenedOffers } from "../lib/claims/grant-opened-offers";
 import { disconnectDb, pgPool } from "../lib/db";
 import { env } from "../lib/env";
 import { createPooledTransport } from "../lib/mail/transport";
@@ -35,7 +36,7 @@ const worker = new DeliveryWorker(
   log,
 );
 
-// Fan-outs and digests are set-based SQL on their own timers, beside delivery.
+// Fan-outs, digests and offers that have just opened are set-based SQL on their own timers, beside delivery.
 let stopping = false;
 async function every(ms: number, task: () => Promise<unknown>) {
   while (!stopping) {
@@ -51,6 +52,8 @@ void every(1_000, () => expandFanouts(pool, log));
 void every(60_000, () => enqueueDigests(pool, { hour: config.EMAIL_DIGEST_HOUR, log }));
 // Restoration projections follow the clock between changes (see reproject-open-plans.ts).
 void every(5 * 60_000, () => reprojectOpenPlans(pool, { log }));
+// An automatic offer that opens later is granted within seconds of its opening time.
+void every(10_000, () => grantOpenedOffers(pool, { log }));
 
 let signals = 0;
 function shutdown() {

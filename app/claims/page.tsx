@@ -30,11 +30,12 @@ export default async function ClaimsPage() {
         <div className="card"><p>There is no compensation on offer for your account. If your data was affected and you think this is wrong, contact support.</p></div>
       )}
 
-      {incidents.map(({ incident, offers, claim, claimable }) => (
+      {incidents.map(({ incident, offers, claim, claimable, extraCompensation }) => (
         <section key={incident.id} aria-labelledby={`comp-${incident.id}`} className="card space-y-5">
           <h2 id={`comp-${incident.id}`} className="text-lg font-semibold">
             <Link href={`/incidents/${incident.slug}`}>{incident.title}</Link>
           </h2>
+          {extraCompensation && <p className="font-medium">Some of your data could not be recovered. {extraCompensation.text}</p>}
           <OfferList offers={offers} />
           {recovery.find((r) => r.incident.id === incident.id) && <RecoverySummary recovery={recovery.find((r) => r.incident.id === incident.id)!} />}
           {claim ? (

@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { pgPool, preparedName } from "@/lib/db";
 import type { ClaimStatus, EligibilityRule, OfferKind, OfferMode, RestorationState } from "@/lib/generated/prisma/enums";
+import { extraCompensationLine, type CompensationLine } from "./compensation-lines";
 import { evaluateEligibility, type EligibilityResult } from "./eligibility";
 import { windowState, type WindowState } from "./offer-window";
 
@@ -21,6 +22,8 @@ export interface MyOffer {
   eligibility: EligibilityResult;
   /** An automatic offer already applied to this subscriber. */
   granted: boolean;
+  /** When it was applied: the grant's own time. */
+  grantedAt: Date | null;
   /** Part of this subscriber's claim. */
   claimed: boolean;
 }
@@ -31,9 +34,16 @@ export interface MyIncidentCompensation {
   claim: { number: string; status: ClaimStatus; createdAt: Date } | null;
   /** Claim-mode offers this subscriber may pick now: eligible and open, with no claim yet. */
   claimable: MyOffer[];
+  /** What this subscriber can get for data lost in part or in full; null when no offer covers it. */
+  extraCompensation: CompensationLine | null;
 }
 
-type OfferJson = Omit<MyOffer, "eligibilityRule" | "opensAt" | "closesAt" | "window" | "eligibility" | "claimed"> & { eligibility: EligibilityRule; opensAt: string; closesAt: string | null };
+type OfferJson = Omit<MyOffer, "eligibilityRule" | "opensAt" | "closesAt" | "window" | "eligibility" | "claimed" | "granted" | "grantedAt"> & {
+  eligibility: EligibilityRule;
+  opensAt: string;
+  closesAt: string | null;
+  grantedAt: string | null;
+};
 
 interface IncidentRow {
   id: number;
@@ -51,7 +61,7 @@ const COMPENSATION = `
         'id', o.id, 'kind', o.kind, 'mode', o.mode, 'title', o.title, 'description', o.description, 'months', o.months,
         'valueCents', o."valueCents", 'currency', o.currency, 'eligibility', o.eligibility, 'exclusiveGroup', o."exclusiveGroup",
         'opensAt', o."opensAt" AT TIME ZONE 'UTC', 'closesAt', o."closesAt" AT TIME ZONE 'UTC',
-        'granted', EXISTS (SELECT 1 FROM "OfferGrant" g WHERE g."offerId" = o.id AND g."userId" = $1))
+        'grantedAt', (SELECT g."createdAt" AT TIME ZONE 'UTC' FROM "OfferGrant" g WHERE g."offerId" = o.id AND g."userId" = $1))
       ORDER BY o.mode, o.id) FROM "CompensationOffer" o WHERE o."incidentId" = i.id) AS offers,
     (SELECT json_agg(json_build_object('categoryName', c.name, 'state', r.state) ORDER BY c.position)
        FROM "RestorationRecord" r JOIN "DataCategory" c ON c.id = r."categoryId" WHERE r."incidentId" = i.id AND r."userId" = $1) AS records,
@@ -68,23 +78,28 @@ export async function getMyCompensation(actor: Actor, now = new Date()): Promise
   const { rows } = await pgPool().query<IncidentRow>({ name: preparedName("my-compensation"), text: COMPENSATION, values: [actor.id] });
   return rows.map((incident) => {
     const claimedIds = new Set(incident.claim?.offerIds ?? []);
-    const offers: MyOffer[] = incident.offers.map(({ eligibility, ...o }) => {
+    const offers: MyOffer[] = incident.offers.map(({ eligibility, grantedAt, ...o }) => {
       const window = { opensAt: new Date(o.opensAt), closesAt: o.closesAt ? new Date(o.closesAt) : null };
       return {
         ...o,
         ...window,
+        granted: grantedAt !== null,
+        grantedAt: grantedAt ? new Date(grantedAt) : null,
         eligibilityRule: eligibility,
         window: windowState(window, now),
         eligibility: evaluateEligibility(eligibility, incident.records ?? []),
         claimed: claimedIds.has(o.id),
       };
     });
+    const states = (incident.records ?? []).map((r) => r.state);
+    const lost = states.includes("UNRECOVERABLE") ? "UNRECOVERABLE" : states.includes("PARTIAL") ? "PARTIAL" : null;
     const claim = incident.claim && { number: incident.claim.number, status: incident.claim.status, createdAt: new Date(incident.claim.createdAt) };
     return {
       incident: { id: incident.id, slug: incident.slug, title: incident.title },
       offers,
       claim,
       claimable: claim ? [] : offers.filter((o) => o.mode === "CLAIM" && o.window === "OPEN" && o.eligibility.eligible),
+      extraCompensation: lost ? extraCompensationLine(lost, offers, { claimFiled: claim !== null }) : null,
     };
   });
 }

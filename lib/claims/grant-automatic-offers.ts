@@ -6,11 +6,15 @@ import { db } from "@/lib/db";
 import { Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { windowState } from "./offer-window";
+import { OFFER_GRANTED } from "./grant-opened-offers";
 import { applyEligibility } from "./reevaluate-eligibility";
 
 const GrantInput = z.object({ offerId: z.coerce.number().int().positive() });
 
-/** Staff apply an automatic ("no action needed") offer to every eligible subscriber; safe to run again. */
+/**
+ * Staff re-run an automatic ("no action needed") offer for every eligible subscriber; safe to run
+ * again. The system already grants it on creation, on opening and on every record change.
+ */
 export async function grantAutomaticOffers({ actor, input }: { actor: Actor; input: unknown }): Promise<{ granted: number; notified: number }> {
   if (!isStaff(actor.role)) throw Forbidden("Only support staff can grant offers.");
   const { offerId } = parseInput(GrantInput, input);
@@ -22,7 +26,7 @@ export async function grantAutomaticOffers({ actor, input }: { actor: Actor; inp
   return db.$transaction(
     async (tx) => {
       const result = await applyEligibility(tx, { offerId });
-      await recordAudit(tx, actor, { action: "offer.granted", entityType: "CompensationOffer", entityId: offerId, after: result });
+      await recordAudit(tx, actor, { action: OFFER_GRANTED, entityType: "CompensationOffer", entityId: offerId, after: result });
       return result;
     },
     { timeout: 60_000 },

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { Forbidden, NotFound } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
+import { grantIfOpen } from "./grant-opened-offers";
 import { OFFER_AUDIT_FIELDS, OfferFields } from "./offer-input";
 
 export const UpdateOfferInput = z.object({ offerId: z.coerce.number().int().positive() });
@@ -14,6 +15,8 @@ const sameTime = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === 
 /**
  * Edits an offer; audited with before and after. Changing who qualifies or when the window runs
  * after people have claimed or been granted it is allowed (records change), but the answer says so.
+ * An edit that leaves an automatic offer open (made automatic, opened now, or with a wider rule)
+ * grants it to everyone newly eligible in the same transaction.
  */
 export async function updateOffer({ actor, input }: { actor: Actor; input: unknown }) {
   if (!isStaff(actor.role)) throw Forbidden("Only support staff can configure compensation offers.");
@@ -34,11 +37,12 @@ export async function updateOffer({ actor, input }: { actor: Actor; input: unkno
 
     const ruleOrWindowChanged =
       before.eligibility !== after.eligibility || !sameTime(before.opensAt, after.opensAt) || !sameTime(before.closesAt, after.closesAt);
+    if (ruleOrWindowChanged || before.mode !== after.mode) await grantIfOpen(tx, actor, after);
     const taken = counts.claimItems + counts.grants;
     const warning =
       ruleOrWindowChanged && taken > 0
         ? `Saved. ${taken} ${taken === 1 ? "subscriber has" : "subscribers have"} already claimed or been granted this offer; they keep it under the old rule or window.`
         : null;
     return { offer: after, warning };
-  });
+  }, { timeout: 60_000 });
 }

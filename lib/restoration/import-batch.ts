@@ -128,10 +128,11 @@ export async function importBatch({
       return answerExisting(client, winner, options.key, sha256);
     }
     const changedRows = apply ? await mergeValid(client, incident.id, batchId) : 0;
+    let offers = { granted: 0, notified: 0 };
     if (changedRows > 0) {
       await traceStep("phase progress and projection", () => recountPhaseProgress(pgSql(client), incident.id));
-      // Subscribers this batch made newly eligible get their automatic offers and are told.
-      await traceStep("eligibility", () => applyEligibilityAfterImport(client, incident.id));
+      // Everyone this batch wrote gets the automatic offers they now qualify for; the newly eligible are told.
+      offers = await traceStep("eligibility", () => applyEligibilityAfterImport(client, incident.id));
       // Each person whose data changed state hears about it (coalesced with any pending news).
       await traceStep("email job", () => enqueueRestorationEmailsForBatch(client, batchId, incident.id));
     }
@@ -146,7 +147,7 @@ export async function importBatch({
               "errorReport" = $7, "durationMs" = $8, "duplicateRows" = $9, "finishedAt" = now() WHERE id = $1`,
       [batchId, counts.totalRows, validRows, counts.rejectedRows, counts.staleRows, changedRows, report, durationMs, counts.duplicateRows],
     );
-    await auditImport(client, source, batchId, { status, mode: options.mode, ...counts, changedRows });
+    await auditImport(client, source, batchId, { status, mode: options.mode, ...counts, changedRows, offersGranted: offers.granted, offerEmails: offers.notified });
     await traceStep("commit", () => client.query("COMMIT"));
     open = false;
 

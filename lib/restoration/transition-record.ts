@@ -96,13 +96,13 @@ export async function transitionRecord({ actor, input }: { actor: Actor; input: 
       await adjustPhaseProgress(txSql(tx), { incidentId: data.incidentId, categoryId: data.categoryId, from, to: data.toState });
       if (from !== data.toState) await enqueueRestorationEmail(tx, { ...key, toState: data.toState, eventId: event.id });
       // A category found unrecoverable may open an offer to this subscriber: grant or tell them now.
-      await reevaluateEligibility(tx, [data.userId]);
+      const offers = await reevaluateEligibility(tx, [data.userId]);
       await recordAudit(tx, actor, {
         action: current ? "restoration.record.transitioned" : "restoration.record.created",
         entityType: "RestorationRecord",
         entityId,
         before: current ?? null,
-        after: { ...values, note: data.note, eventId: event.id },
+        after: { ...values, note: data.note, eventId: event.id, offersGranted: offers.granted },
       });
       return { ...key, fromState: from, ...values, eventId: event.id };
     },

@@ -3,8 +3,10 @@
 // Idempotent: every piece is keyed by a natural unique value and only created when missing.
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { ComponentStatus, IncidentStatus, RestorationState } from "../../lib/generated/prisma/enums";
-import { txSql } from "../../lib/db";
+import { grantOpenedOffers } from "../../lib/claims/grant-opened-offers";
+import { pgPool, txSql } from "../../lib/db";
 import { backfillProgressDays, recountPhaseProgress } from "../../lib/restoration/refresh-phase-progress";
+import { seedGiftCodePools } from "./gift-codes";
 import { seedForum } from "./forum";
 import { seedHistory } from "./history";
 import { STATE_MIX } from "./mix";
@@ -71,7 +73,7 @@ const UPDATES: { hoursAfterStart: number; status: IncidentStatus; body: string }
   {
     hoursAfterStart: 230,
     status: "MONITORING",
-    body: "Calendar restoration is well under way and notes passed validation. Every affected subscriber will receive **one month of service free, automatically**, and can claim a **$100 gift card** from the compensation desk. We are sorry.",
+    body: "Calendar restoration is well under way and notes passed validation. Every affected subscriber gets **one month of service free**, applied to their account automatically (no action needed), and can claim a **$100 gift card** from the compensation desk. If some of your data could not be recovered, you can also claim an **extra $25 gift card**. We are sorry.",
   },
 ];
 
@@ -200,6 +202,17 @@ export async function seedDemo(db: PrismaClient, { subscribers = 200, now = new 
           opensAt: new Date(startedAt.getTime() + 230 * HOUR),
           closesAt: new Date(now.getTime() + 60 * DAY),
         },
+        {
+          incidentId: incident.id,
+          kind: "GIFT_CARD",
+          title: "Extra $25 gift card for data we could not recover",
+          description: "If any of your data could not be recovered, or came back only in part, claim an extra $25 gift card on top of the $100 one.",
+          valueCents: 2_500,
+          eligibility: "ANY_UNRECOVERABLE_OR_PARTIAL",
+          mode: "CLAIM",
+          opensAt: new Date(startedAt.getTime() + 230 * HOUR),
+          closesAt: new Date(now.getTime() + 60 * DAY),
+        },
       ],
     });
 
@@ -258,6 +271,12 @@ export async function seedDemo(db: PrismaClient, { subscribers = 200, now = new 
     // The public progress chart starts with the incident, not with the seed.
     await backfillProgressDays(txSql(tx), incident!.id, now);
   });
+
+  // The free month is automatic: the worker's own step grants it (and queues the emails), exactly
+  // as it would for an offer opening in production. Seeding again finds it applied.
+  await grantOpenedOffers(pgPool(), { incidentId: incident.id });
+  // Gift-card codes for the claim offers, through the admin's import (encrypted, idempotent).
+  await seedGiftCodePools(db, { incidentId: incident.id, adminEmail: DEMO_STAFF.admin });
 
   await db.updateTemplate.upsert({
     where: { name: "Restoration progress" },

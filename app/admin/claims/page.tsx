@@ -101,7 +101,7 @@ export default async function ClaimsQueuePage({ searchParams }: { searchParams: 
       {automatic.length > 0 && (
         <section aria-labelledby="automatic" className="card space-y-4">
           <h2 id="automatic" className="text-lg font-semibold">Automatic offers (no action needed by subscribers)</h2>
-          <p className="muted text-sm">Eligible subscribers get these once; later changes to restoration records grant them too. Run a grant after creating an offer or after an import.</p>
+          <p className="muted text-sm">The system grants these to everyone eligible, once: when the offer is saved or opens, and whenever an import or a correction changes someone&rsquo;s records. Re-running a grant is safe and grants only what is missing.</p>
           <ul className="space-y-4">
             {automatic.map((offer) => (
               <li key={offer.id} className="space-y-2 border-t border-slate-200 pt-4 first:border-0 first:pt-0 dark:border-slate-700">

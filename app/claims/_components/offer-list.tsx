@@ -1,6 +1,7 @@
 import { formatDateTime } from "@/components/format";
 import { StatusPill } from "@/components/status-pill";
 import type { MyOffer } from "@/lib/claims/get-my-compensation";
+import { automaticOfferNote } from "@/lib/claims/compensation-lines";
 import { offerValue } from "@/lib/claims/offer-copy";
 
 export function windowText(offer: Pick<MyOffer, "window" | "opensAt" | "closesAt">): string {
@@ -15,12 +16,11 @@ function sentence(reasons: string[]): string {
 }
 
 function statusOf(offer: MyOffer): { tone: "ok" | "warn" | "bad" | "info" | "neutral"; label: string; note?: string } {
-  if (!offer.eligibility.eligible) return { tone: "neutral", label: "Not eligible" };
-  if (offer.mode === "AUTOMATIC") {
-    return offer.granted
-      ? { tone: "ok", label: "Applied", note: `No action needed: your ${offerValue(offer) ?? offer.title.toLowerCase()} is applied.` }
-      : { tone: "info", label: "Eligible", note: "No action needed: it is applied to your account automatically." };
+  if (offer.mode === "AUTOMATIC" && offer.grantedAt) {
+    return { tone: "ok", label: "Applied", note: `${offerValue(offer) ?? offer.title}. ${automaticOfferNote(offer)}` };
   }
+  if (!offer.eligibility.eligible) return { tone: "neutral", label: "Not eligible" };
+  if (offer.mode === "AUTOMATIC") return { tone: "info", label: "Eligible", note: automaticOfferNote(offer) };
   if (offer.claimed) return { tone: "ok", label: "Claimed" };
   if (offer.window === "CLOSED") return { tone: "neutral", label: "Window closed", note: "The claim window has closed, so this can no longer be claimed." };
   if (offer.window === "NOT_OPEN") return { tone: "info", label: "Eligible", note: "You can claim this once the window opens." };

@@ -1,6 +1,8 @@
+import Link from "next/link";
 import { formatDateTime } from "@/components/format";
 import { ProgressBar } from "@/components/progress-bar";
 import { StatusPill } from "@/components/status-pill";
+import type { CompensationLine } from "@/lib/claims/compensation-lines";
 import type { Jsonified } from "@/lib/http/json";
 import type { Eta } from "@/lib/restoration/eta";
 import { etaSentence } from "@/lib/restoration/eta-words";
@@ -20,7 +22,7 @@ export function EtaText({ eta }: { eta: Jsonified<Eta> }) {
 
 const SOURCE: Record<string, string> = { IMPORT: "recovery system", STAFF: "our support team", SYSTEM: "recovery system" };
 
-export function CategoryCard({ record }: { record: Category }) {
+export function CategoryCard({ record, extra = null }: { record: Category; extra?: CompensationLine | null }) {
   const copy = STATE_COPY[record.state];
   const back = ["RESTORING", "RESTORED", "PARTIAL"].includes(record.state) ? record.itemsRestored : 0;
   const barTone = copy.tone === "bad" ? "bad" : copy.tone === "warn" ? "warn" : "ok";
@@ -41,6 +43,7 @@ export function CategoryCard({ record }: { record: Category }) {
       <p className="text-sm">
         {copy.meaning} {copy.next}
       </p>
+      {extra && <p className="text-sm font-medium">{extra.text} {extra.link && <Link href={extra.link.href}>{extra.link.label}</Link>}</p>}
       {record.eta.kind !== "settled" && (
         <p className="rounded-lg bg-slate-50 p-2 text-sm dark:bg-slate-950">
           <EtaText eta={record.eta} />

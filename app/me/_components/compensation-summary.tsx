@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatDate } from "@/components/format";
+import { automaticOfferNote } from "@/lib/claims/compensation-lines";
 import { CLAIM_STATUS_COPY } from "@/lib/claims/offer-copy";
 import type { MyRecoveryJson } from "@/lib/restoration/my-recovery-api";
 
@@ -8,10 +9,9 @@ type Offer = IncidentCompensation["offers"][number];
 
 /** Where this offer stands for this subscriber, in one sentence. */
 function offerStatus(offer: Offer, claim: IncidentCompensation["claim"]): string {
-  if (offer.granted) return "Applied to your account, nothing to do.";
+  if (offer.mode === "AUTOMATIC" && (offer.granted || offer.eligibility.eligible)) return automaticOfferNote(offer, (d) => formatDate(d));
   if (offer.claimed && claim) return `Part of your claim ${claim.number}.`;
   if (!offer.eligibility.eligible) return "Not for your account:";
-  if (offer.mode === "AUTOMATIC") return "Will be applied to your account automatically.";
   if (offer.window === "NOT_OPEN") return `You can claim it from ${formatDate(new Date(offer.opensAt))}.`;
   if (offer.window === "CLOSED") return "The time to claim it has passed.";
   if (claim) return "Not part of your claim.";

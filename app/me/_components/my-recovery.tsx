@@ -2,12 +2,19 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { formatDateTime } from "@/components/format";
+import { formatDate, formatDateTime } from "@/components/format";
 import { ProgressBar } from "@/components/progress-bar";
+import { extraCompensationLine } from "@/lib/claims/compensation-lines";
 import type { MyRecoveryJson } from "@/lib/restoration/my-recovery-api";
 import { CategoryCard, EtaText } from "./category-card";
 import { CompensationSummary } from "./compensation-summary";
 import { SignOutButton } from "./sign-out-button";
+
+/** The sentence about compensation for a category lost in part or in full, from this subscriber's offers. */
+function extraLine(data: MyRecoveryJson, incidentId: number, state: MyRecoveryJson["incidents"][number]["categories"][number]["state"]) {
+  const compensation = data.compensation.find((c) => c.incident.id === incidentId);
+  return extraCompensationLine(state, compensation?.offers ?? [], { claimFiled: Boolean(compensation?.claim), formatDay: formatDate });
+}
 
 /** How often an open tracker checks for news; also whenever the tab comes back into view. */
 const REFRESH_MS = 60_000;
@@ -144,7 +151,7 @@ function Tracker({ data }: { data: MyRecoveryJson }) {
           </div>
           <ul className="grid gap-3 sm:grid-cols-2">
             {categories.map((record) => (
-              <CategoryCard key={record.category.id} record={record} />
+              <CategoryCard key={record.category.id} record={record} extra={extraLine(data, incident.id, record.state)} />
             ))}
           </ul>
         </section>

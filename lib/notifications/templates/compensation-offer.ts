@@ -10,6 +10,8 @@ interface Context {
   description: string;
   closesAt: Date | null;
   incidentTitle: string;
+  /** For a granted offer: when it was applied to this subscriber's account (the grant's own time). */
+  grantedAt?: Date;
 }
 
 async function loadOffers(messages: OutboxMessage[]): Promise<Map<bigint, Context | null>> {
@@ -23,6 +25,25 @@ async function loadOffers(messages: OutboxMessage[]): Promise<Map<bigint, Contex
     messages.map((m) => {
       const o = byId.get(Number(m.payload.offerId));
       return [m.id, o ? { title: o.title, value: offerValue(o), description: o.description, closesAt: o.closesAt, incidentTitle: o.incident.title } : null];
+    }),
+  );
+}
+
+/** The same, with the date each recipient's grant was made; a grant that no longer exists is not announced. */
+async function loadGrants(messages: OutboxMessage[]): Promise<Map<bigint, Context | null>> {
+  const [offers, grants] = await Promise.all([
+    loadOffers(messages),
+    db.offerGrant.findMany({
+      where: { OR: messages.flatMap((m) => (m.userId ? [{ offerId: Number(m.payload.offerId), userId: m.userId }] : [])) },
+      select: { offerId: true, userId: true, createdAt: true },
+    }),
+  ]);
+  const grantedAt = new Map(grants.map((g) => [`${g.offerId}:${g.userId}`, g.createdAt]));
+  return new Map(
+    messages.map((m) => {
+      const offer = offers.get(m.id);
+      const at = grantedAt.get(`${Number(m.payload.offerId)}:${m.userId}`);
+      return [m.id, offer && at ? { ...offer, grantedAt: at } : null];
     }),
   );
 }
@@ -41,15 +62,15 @@ export const offerGranted: EmailTemplate<Context> = {
   name: "compensation.offer-granted",
   description: "An automatic offer (no action needed) was granted to an eligible subscriber.",
   list: "claims",
-  load: loadOffers,
+  load: loadGrants,
   render: (c) => ({
     subject: `You have received ${c.value ?? c.title}`,
     heading: `${c.value ?? c.title} — no action needed`,
-    paragraphs: [`Because of "${c.incidentTitle}", we have added this to your account: ${c.title}.`, c.description],
+    paragraphs: [`Because of "${c.incidentTitle}", we applied this to your account${c.grantedAt ? ` on ${utcDay(c.grantedAt)}` : ""}: ${c.title}.`, c.description],
     action: { label: "See your compensation", url: claimsUrl() },
     reason: "You received this because your account was affected by the incident.",
   }),
-  sample: () => ({ ...sampleOffer(), title: "One month of free service", value: "1 month of service", description: "Your next monthly bill is on us." }),
+  sample: () => ({ ...sampleOffer(), title: "One month of free service", value: "1 month of service", description: "Your next monthly bill is on us.", grantedAt: new Date("2026-11-20T15:30:00Z") }),
 };
 
 export const offerAvailable: EmailTemplate<Context> = {

@@ -1,7 +1,10 @@
+import { extraCompensationLine, type OfferForLines } from "@/lib/claims/compensation-lines";
+import { loadExtraOffers } from "@/lib/claims/load-extra-offers";
 import { pgPool } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { RestorationState } from "@/lib/generated/prisma/enums";
 import { describeNext, listNames, loadPersonalRestoration, nextUp, progressBullet, verb, type CategoryNow } from "./personal-restoration";
+import { utcDay } from "./email-dates";
 import type { EmailTemplate } from "./types";
 
 interface Context {
@@ -9,6 +12,8 @@ interface Context {
   /** The categories that changed in the coalescing window, as they stand now. */
   changed: CategoryNow[];
   all: CategoryNow[];
+  /** This subscriber's offers for data lost in part or in full (none: no compensation line). */
+  extra?: { offers: OfferForLines[]; claimFiled: boolean };
 }
 
 const HEADLINES: { states: RestorationState[]; text: (names: string[]) => string }[] = [
@@ -36,14 +41,16 @@ export const restorationProgress: EmailTemplate<Context> = {
     const incidentIds = [...new Set(messages.map((m) => Number(m.payload.incidentId)))];
     const { rows } = await pgPool().query<{ id: number; title: string }>(`SELECT id, title FROM "Incident" WHERE id = ANY($1::int[])`, [incidentIds]);
     const incidents = new Map(rows.map((i) => [i.id, i.title]));
-    const personal = await loadPersonalRestoration(messages.flatMap((m) => (m.userId ? [{ incidentId: Number(m.payload.incidentId), userId: m.userId }] : [])));
+    const pairs = messages.flatMap((m) => (m.userId ? [{ incidentId: Number(m.payload.incidentId), userId: m.userId }] : []));
+    const [personal, extra] = await Promise.all([loadPersonalRestoration(pairs), loadExtraOffers(pairs)]);
     return new Map(
       messages.map((m) => {
         const title = incidents.get(Number(m.payload.incidentId));
         const all = m.userId ? personal.get(`${Number(m.payload.incidentId)}:${m.userId}`) : undefined;
         const changedSlugs = Object.keys((m.payload.changes as Record<string, string> | undefined) ?? {});
         const changed = all?.filter((c) => changedSlugs.includes(c.slug)) ?? [];
-        return [m.id, title && all && changed.length ? { incidentTitle: title, changed, all } : null];
+        const offers = m.userId ? extra.get(`${Number(m.payload.incidentId)}:${m.userId}`) : undefined;
+        return [m.id, title && all && changed.length ? { incidentTitle: title, changed, all, extra: offers } : null];
       }),
     );
   },
@@ -51,7 +58,8 @@ export const restorationProgress: EmailTemplate<Context> = {
     const lead = headline(c.changed);
     const next = nextUp(c.all);
     const coming = c.all.filter((x) => x.state === "RESTORING" && !c.changed.includes(x)).map((x) => x.name.toLowerCase());
-    const gone = c.changed.filter((x) => x.state === "UNRECOVERABLE" || x.state === "PARTIAL");
+    const gone = c.changed.find((x) => x.state === "UNRECOVERABLE") ?? c.changed.find((x) => x.state === "PARTIAL");
+    const extra = gone && c.extra ? extraCompensationLine(gone.state, c.extra.offers, { claimFiled: c.extra.claimFiled, formatDay: utcDay }) : null;
     return {
       subject: lead,
       heading: `${lead}.`,
@@ -62,7 +70,7 @@ export const restorationProgress: EmailTemplate<Context> = {
           : c.all.some((x) => x.state === "RESTORING")
             ? "Nothing else is waiting: once this is back, everything we could recover is back."
             : "Everything we could recover is back. Thank you for your patience.",
-        ...(gone.length ? ["We are sorry about what could not be recovered. You may be entitled to extra compensation — your recovery page shows what you can claim."] : []),
+        ...(gone ? [`We are sorry about what could not be recovered.${extra ? ` ${extra.text}${extra.link ? ` ${extra.link.label}: ${new URL(extra.link.href, env().NEXTAUTH_URL).toString()}` : ""}` : ""}`] : []),
         `Where your data stands after "${c.incidentTitle}":`,
       ],
       bullets: c.all.filter((x) => x.state !== "NOT_AFFECTED").map((x) => progressBullet(x)),
