@@ -22,7 +22,7 @@ function actionsWrittenInLib(): string[] {
     const source = readFileSync(file, "utf8");
     if (!/recordAudit|recordSubscriberAudit|auditLog\.create|"AuditLog"/.test(source)) continue;
     for (const line of source.split("\n")) {
-      if (/\baction: /.test(line) || /const ACTION = /.test(line)) for (const m of line.matchAll(DOTTED)) found.add(m[1]!);
+      if (/\baction: /.test(line) || /const [A-Z_]+ = /.test(line)) for (const m of line.matchAll(DOTTED)) found.add(m[1]!);
       // INSERT INTO "AuditLog" … VALUES/SELECT (…, 'claim.submitted', 'Claim', …)
       for (const m of line.matchAll(/'([a-z-]+(?:\.[a-z-]+)+)',\s*'[A-Z]\w+'/g)) found.add(m[1]!);
       // `maintenance.${{ start: "started", … }[action]}`
