@@ -8,13 +8,15 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { prepareBenchDatabase } from "./bench-database";
+import { ensureBenchHistory } from "./bench-history";
 
 const url = await prepareBenchDatabase();
+const events = await ensureBenchHistory(url);
 const client = new pg.Client({ connectionString: url });
 await client.connect();
 const size = Number((await client.query<{ bytes: string }>("SELECT pg_database_size(current_database()) AS bytes")).rows[0]!.bytes);
 await client.end();
-console.log(`Benchmark database: ${(size / 1e6).toFixed(0)} MB on disk`);
+console.log(`Benchmark database: ${(size / 1e6).toFixed(0)} MB on disk, ${events.toLocaleString("en-US")} restoration history events`);
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "aftercare-bench-backup-"));
 try {
