@@ -29,7 +29,13 @@ export async function backupServer({ url, dir, at = new Date() }: { url: string;
     // Settled at once so that a failing dump cannot go unobserved while the sums run.
     const dumped = dump.then(() => null, (error: unknown) => error);
     const query = pgQuery(client);
-    const [tables, versions] = [await tableSums(query), await databaseVersions(query)];
+    let tables, versions;
+    try {
+      [tables, versions] = [await tableSums(query), await databaseVersions(query)];
+    } catch (error) {
+      await dumped; // pg_dump finishes with the file before it is removed below
+      throw error;
+    }
     const dumpError = await dumped;
     if (dumpError) throw dumpError;
     await client.query("COMMIT");
