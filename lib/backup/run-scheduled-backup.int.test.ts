@@ -11,14 +11,17 @@ const url = process.env.DATABASE_URL ?? "";
 const onServer = url !== "" && !isEmbeddedDatabase(url);
 const admin = { id: "x", email: "admin@nimbus.example", role: "ADMIN" as const };
 
-// Only this file writes BackupRun rows; each run is placed in its own future day so that earlier
-// runs (from a previous test run on the same database) never make it "not due".
+// Only this file writes BackupRun rows. Its runs are dated after every run already recorded (by a
+// previous test run on the same database), so those never make it "not due".
 describe.skipIf(!onServer)("the worker's scheduled backup", () => {
   let dir: string;
-  const day = (n: number) => new Date(Date.now() + (400 + n) * 86_400_000);
+  let base = Date.now();
+  const day = (n: number) => new Date(base + (n + 1) * 86_400_000);
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "aftercare-scheduled-backup-"));
+    const latest = await db.backupRun.findFirst({ orderBy: { startedAt: "desc" }, select: { startedAt: true } });
+    base = Math.max(base, latest?.startedAt.getTime() ?? 0);
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -32,7 +35,7 @@ describe.skipIf(!onServer)("the worker's scheduled backup", () => {
     expect(await readdir(dir)).toEqual(expect.arrayContaining([run.file, `${run.file}.manifest.json`]));
     expect((await runScheduledBackup(pgPool(), { ...options, now: () => new Date(day(0).getTime() + 3_600_000) })).outcome).toBe("not-due");
 
-    const status = await getBackupStatus(admin, new Date(day(0).getTime() + 3_600_000));
+    const status = await getBackupStatus(admin, { now: new Date(day(0).getTime() + 3_600_000), scheduleHours: 24 });
     expect(status.health.state).toBe("healthy");
     expect(status.lastVerified?.tables).toBe(run.tables);
   }, 120_000);
@@ -68,7 +71,7 @@ describe.skipIf(!onServer)("the worker's scheduled backup", () => {
     expect(files).toHaveLength(2);
     expect(files).toContain(verifiedFile);
 
-    const status = await getBackupStatus(admin, day(10));
+    const status = await getBackupStatus(admin, { now: day(10), scheduleHours: 24 });
     expect(status.health.state).toBe("failed");
     expect(status.lastVerified).not.toBeNull();
   }, 120_000);
