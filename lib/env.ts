@@ -40,6 +40,14 @@ const EnvSchema = z
     EMAIL_COALESCE_SECONDS: z.coerce.number().min(0).default(300),
     /** UTC hour at which daily digests go out. */
     EMAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(17),
+    /** Where backups and their manifests are written (npm run db:backup, the worker). */
+    BACKUP_DIR: z.string().min(1).default(".aftercare/backups"),
+    /** Hours between the worker's backup-and-verify runs; 0 turns scheduled backups off. */
+    BACKUP_SCHEDULE: z.coerce.number().min(0).default(24),
+    /** Backup files kept in BACKUP_DIR; the newest verified one is kept whatever this says. */
+    BACKUP_KEEP: z.coerce.number().int().min(1).default(7),
+    /** Server for the scratch databases of verification by restore; default DATABASE_URL's server. */
+    BACKUP_VERIFY_URL: postgresUrl.optional(),
     PUBLIC_DATA_REVALIDATE_SECONDS: z.coerce.number().int().min(1).default(60),
     NEXT_PHASE: z.string().optional(),
   })

@@ -98,6 +98,8 @@ export async function createTestEnv(): Promise<TestEnv> {
       // Restoration emails wait this long for more changes to coalesce; tests cannot wait minutes.
       EMAIL_COALESCE_SECONDS: "2",
       EMAIL_RETRY_BASE_SECONDS: "1",
+      // Workers started by tests would otherwise back up the test database; the backup tests run it themselves.
+      BACKUP_SCHEDULE: "0",
     },
     teardown: async () => {
       for (const cleanup of cleanups) await cleanup().catch(() => {});

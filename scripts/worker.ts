@@ -4,7 +4,9 @@ import "./load-env";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { grantOpenedOffers } from "../lib/claims/grant-opened-offers";
+import { runScheduledBackup } from "../lib/backup/run-scheduled-backup";
 import { disconnectDb, pgPool } from "../lib/db";
+import { isEmbeddedDatabase } from "../lib/embedded-database";
 import { env } from "../lib/env";
 import { createPooledTransport } from "../lib/mail/transport";
 import { enqueueDigests } from "../lib/notifications/digest/enqueue-digests";
@@ -54,6 +56,13 @@ void every(60_000, () => enqueueDigests(pool, { hour: config.EMAIL_DIGEST_HOUR, 
 void every(5 * 60_000, () => reprojectOpenPlans(pool, { log }));
 // An automatic offer that opens later is granted within seconds of its opening time.
 void every(10_000, () => grantOpenedOffers(pool, { log }));
+// Backup and verification by restore every BACKUP_SCHEDULE hours; the check each minute is one
+// advisory lock and one query. The embedded database's data directory belongs to its server
+// process, so it is backed up by hand (npm run db:backup with the server stopped).
+if (config.BACKUP_SCHEDULE > 0 && !isEmbeddedDatabase(config.DATABASE_URL)) {
+  const backup = { databaseUrl: config.DATABASE_URL, dir: config.BACKUP_DIR, keep: config.BACKUP_KEEP, scheduleHours: config.BACKUP_SCHEDULE, verifyUrl: config.BACKUP_VERIFY_URL, log };
+  void every(60_000, () => runScheduledBackup(pool, backup));
+} else log(`scheduled backups off (${config.BACKUP_SCHEDULE > 0 ? "embedded database" : "BACKUP_SCHEDULE=0"})`);
 
 let signals = 0;
 function shutdown() {

@@ -6,15 +6,17 @@ import { ProgressBar } from "@/components/progress-bar";
 import { StatusPill } from "@/components/status-pill";
 import { INCIDENT_STATUS_TONE } from "@/components/tones";
 import { currentUser } from "@/lib/auth/session";
+import { getBackupStatus } from "@/lib/backup/get-backup-status";
 import { INCIDENT_STATUS_LABEL } from "@/lib/incidents/labels";
 import { getStaffDashboard } from "@/lib/staff/get-dashboard";
+import { BackupCard } from "./_components/backup-card";
 
 export const metadata: Metadata = { title: "Staff overview" };
 
 export default async function AdminHome() {
   const user = await currentUser();
   if (!user) redirect("/signin?callbackUrl=/admin");
-  const dashboard = await getStaffDashboard(user);
+  const [dashboard, backups] = await Promise.all([getStaffDashboard(user), getBackupStatus(user)]);
   const percent = dashboard.affectedRecords ? Math.round((dashboard.restoredRecords / dashboard.affectedRecords) * 100) : 0;
   return (
     <div className="space-y-6">
@@ -31,6 +33,8 @@ export default async function AdminHome() {
           </dd>
         </div>
       </dl>
+
+      <BackupCard lastVerified={backups.lastVerified} health={backups.health} />
 
       <section aria-labelledby="open" className="card space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-2">

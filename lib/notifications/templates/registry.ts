@@ -1,4 +1,5 @@
 import { renderMessage, type RenderedMessage } from "./render";
+import { backupFailed } from "./backup-failed";
 import { claimStatus } from "./claim-status";
 import { offerAvailable, offerGranted } from "./compensation-offer";
 import { incidentDigest } from "./incident-digest";
@@ -13,7 +14,7 @@ import type { EmailTemplate } from "./types";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous registry, see above
 type AnyTemplate = EmailTemplate<any>;
 
-const TEMPLATES: AnyTemplate[] = [incidentUpdate, incidentDigest, restorationProgress, maintenanceNotice, offerGranted, offerAvailable, claimStatus, subscriptionConfirm];
+const TEMPLATES: AnyTemplate[] = [incidentUpdate, incidentDigest, restorationProgress, maintenanceNotice, offerGranted, offerAvailable, claimStatus, subscriptionConfirm, backupFailed];
 
 const BY_NAME = new Map(TEMPLATES.map((t) => [t.name, t]));
 

@@ -26,7 +26,7 @@ export interface EmailTemplate<Context> {
   name: string;
   /** For staff: when this message goes out and to whom. */
   description: string;
-  /** The list one-click unsubscribe stops; null only for the opt-in confirmation itself. */
+  /** The list one-click unsubscribe stops; null only for messages that are no list (the opt-in confirmation, alerts to admins). */
   list: EmailList | null;
   /**
    * Everything the messages of one batch need, in a few queries for the whole batch. A null
