@@ -81,33 +81,44 @@ describe("automatic offers are granted by the system (PostgreSQL)", () => {
     expect(await grantsOf(offer.id)).toEqual([a.id]);
   });
 
-  it("an import grants automatic offers to subscribers who were affected before it, and a re-run grants nothing new", async () => {
+  it("an import grants automatic offers to the subscribers it makes newly eligible, the worker applies the rest, and nothing is granted twice", async () => {
     const s = await makeClaimScenario();
-    // Offers on file that were never applied (created before grants were automatic, say).
+    // Offers on file that were never applied (created before grants were automatic, say): the
+    // import grants what its rows newly qualify for, the worker's step applies the offer to everyone.
     const month = await s.offer("SERVICE_CREDIT", { mode: "AUTOMATIC", months: 1 });
     const extra = await s.offer("SERVICE_CREDIT", { mode: "AUTOMATIC", eligibility: "ANY_UNRECOVERABLE_OR_PARTIAL", months: 2 });
-    const [moving, losing, untouched] = [await s.subscriber({ photos: "VALIDATED" }), await s.subscriber({ photos: "AFFECTED" }), await s.subscriber({ photos: "AFFECTED" })];
+    const [moving, losing, untouched, newcomer] = [
+      await s.subscriber({ photos: "VALIDATED" }),
+      await s.subscriber({ photos: "AFFECTED" }),
+      await s.subscriber({ photos: "AFFECTED" }),
+      await s.subscriber({}),
+    ];
     const refOf = async (id: string) => (await db.user.findUniqueOrThrow({ where: { id } })).accountRef!;
     const header = "subscriber_ref,category,state,items_lost,items_recovered,items_restored,as_of";
     const importCsv = (lines: string[]) =>
       importBatch({ source: { kind: "staff", actor: s.staff }, input: { incident: s.incident.slug, key: randomUUID() }, body: Readable.from([Buffer.from([header, ...lines].join("\n"))]) });
     const asOf = new Date(Date.now() + 1000).toISOString();
-    const result = await importCsv([`${await refOf(moving.id)},photos,RESTORING,5,5,1,${asOf}`, `${await refOf(losing.id)},photos,UNRECOVERABLE,5,0,0,${asOf}`]);
+    const result = await importCsv([
+      `${await refOf(moving.id)},photos,RESTORING,5,5,1,${asOf}`,
+      `${await refOf(losing.id)},photos,UNRECOVERABLE,5,0,0,${asOf}`,
+      `${await refOf(newcomer.id)},photos,AFFECTED,5,0,0,${asOf}`,
+    ]);
     expect(result.status).toBe("APPLIED");
-    expect(await grantsOf(month.id)).toEqual([moving.id, losing.id].sort());
+    // Newly affected: the month. Newly lost: the extra months. Progress on a known loss: nothing new.
+    expect(await grantsOf(month.id)).toEqual([newcomer.id]);
     expect(await grantsOf(extra.id)).toEqual([losing.id]);
     expect(await db.serviceCredit.findFirst({ where: { offerId: extra.id, userId: losing.id }, select: { months: true } })).toEqual({ months: 2 });
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "restoration.import", entityId: String(result.batchId) } });
-    expect(audit.after).toMatchObject({ offersGranted: 3 });
+    expect(audit.after).toMatchObject({ offersGranted: 2 });
+
+    // The worker's step applies the never-applied offer to everyone eligible, once.
+    await grantOpenedOffers(pgPool(), { incidentId: s.incident.id });
+    expect(await grantsOf(month.id)).toEqual([moving.id, losing.id, untouched.id, newcomer.id].sort());
 
     const later = new Date(Date.now() + 2000).toISOString();
     await importCsv([`${await refOf(moving.id)},photos,RESTORED,5,5,5,${later}`, `${await refOf(losing.id)},photos,UNRECOVERABLE,6,0,0,${later}`]);
-    expect(await db.offerGrant.count({ where: { offerId: { in: [month.id, extra.id] } } })).toBe(3);
-    expect(await db.emailOutbox.count({ where: { eventRef: { in: [`offer:${month.id}`, `offer:${extra.id}`] } } })).toBe(3);
-    // Outside the batch the worker's step applies what was never applied.
-    expect(await grantsOf(month.id)).not.toContain(untouched.id);
-    await grantOpenedOffers(pgPool(), { incidentId: s.incident.id });
-    expect(await grantsOf(month.id)).toEqual([moving.id, losing.id, untouched.id].sort());
+    expect(await db.offerGrant.count({ where: { offerId: { in: [month.id, extra.id] } } })).toBe(5);
+    expect(await db.emailOutbox.count({ where: { eventRef: { in: [`offer:${month.id}`, `offer:${extra.id}`] } } })).toBe(5);
   });
 
   it("a staff transition to UNRECOVERABLE grants the automatic offer for lost data and tells the subscriber", async () => {
