@@ -53,7 +53,23 @@ const shots: { name: string; path: string; as?: string; scheme?: "light" | "dark
   { name: "staff-menu", path: "/admin", as: "admin@nimbus.example", device: "phone", openMenu: true },
   { name: "email-templates", path: "/admin/email/templates", as: "admin@nimbus.example" },
   { name: "home-dark", path: "/", scheme: "dark" },
+  // The newest restoration email to the demo subscriber, as the local mailbox shows it.
+  { name: "restoration-email", path: "mail:restoration:sam.rivera@example.com" },
 ];
+
+// How each kind of email is recognised in the mailbox (stored messages keep no template name).
+const MAIL_KINDS: Record<string, (text: string) => boolean> = {
+  restoration: (text) => text.includes("Where your data stands after"),
+};
+
+/** "mail:<kind>:<address>" names the newest such message in the local mailbox. */
+async function resolvePath(shotPath: string): Promise<string> {
+  if (!shotPath.startsWith("mail:")) return shotPath;
+  const [, kind, to] = shotPath.split(":");
+  const mail = (await listMailbox(mailbox)).find((m) => m.to.includes(to!) && MAIL_KINDS[kind!]!(m.text));
+  if (!mail) throw new Error(`No ${kind} email to ${to} in ${mailbox}: change a restoration record of theirs and wait for the worker`);
+  return `/dev/mailbox/${encodeURIComponent(mail.id)}`;
+}
 
 const only = new Set(process.argv.slice(2));
 
@@ -71,7 +87,7 @@ for (const [device, viewport] of [["phone", { width: 390, height: 844 }], ["desk
       await signIn(page, shot.as);
       sessions.set(shot.as, await context.storageState());
     }
-    await page.goto(`${base}${shot.path}`, { waitUntil: "networkidle" });
+    await page.goto(`${base}${await resolvePath(shot.path)}`, { waitUntil: "networkidle" });
     if (shot.openMenu) await page.getByRole("navigation", { name: "Staff" }).locator("summary", { hasText: "Menu" }).click();
     const file = path.join(out, `${shot.name}-${device}.png`);
     await page.screenshot({ path: file, fullPage: true });
