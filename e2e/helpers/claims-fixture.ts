@@ -47,8 +47,17 @@ export async function createClaimFixture({ codes = 0 }: { codes?: number } = {})
       );
     const gift = await offer("GIFT_CARD", fixture.giftTitle, "ANY_AFFECTED", "CLAIM", null, 10_000);
     await offer("OTHER", fixture.extraTitle, "ANY_UNRECOVERABLE_OR_PARTIAL", "CLAIM", null, null);
+    // An open automatic offer is applied in the transaction that creates it, audited, as createOffer
+    // does; the worker's opening step then finds it applied and leaves it alone.
+    await c.query("BEGIN");
     const month = await offer("SERVICE_CREDIT", fixture.monthTitle, "ANY_AFFECTED", "AUTOMATIC", 1, null);
     await c.query(`INSERT INTO "OfferGrant" ("offerId", "userId") VALUES ($1, $2)`, [month.rows[0]!.id, userId]);
+    await c.query(
+      `INSERT INTO "AuditLog" ("actorId", "actorEmail", action, "entityType", "entityId", after, "createdAt")
+       VALUES (NULL, 'system:e2e-fixture', 'offer.granted', 'CompensationOffer', $1, '{"granted":1,"notified":0}', now())`,
+      [String(month.rows[0]!.id)],
+    );
+    await c.query("COMMIT");
     for (const code of fixture.codes) {
       await c.query(`INSERT INTO "GiftCardCode" ("offerId", "codeEncrypted", "codeHash", last4) VALUES ($1, $2, $3, $4)`, [gift.rows[0]!.id, encryptCode(code), hashCode(code), lastFour(code)]);
     }
