@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promise
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { databaseVersions, STABLE_TEXT_SETTINGS, tableSums, type Query } from "./checksums";
-import { checkFileIntegrity, compareSums, fileDigest, writeManifest, type BackupManifest, type TableCheck } from "./manifest";
+import { checkFileIntegrity, compareSums, completeManifest, type BackupManifest, type TableCheck } from "./manifest";
 import { backupStamp } from "./server-backup";
 import { TargetNotEmpty } from "./server-restore";
 
@@ -36,18 +36,7 @@ export async function backupEmbedded({ dataDir, dir, at = new Date() }: { dataDi
     const tarball = await db.dumpDataDir("gzip");
     await writeFile(`${file}.partial`, Buffer.from(await tarball.arrayBuffer()));
     await rename(`${file}.partial`, file);
-    const manifest: BackupManifest = {
-      format: "aftercare-backup/1",
-      kind: "pglite-datadir",
-      file: path.basename(file),
-      ...(await fileDigest(file)),
-      createdAt: at.toISOString(),
-      ...versions,
-      tables,
-      totalRows: tables.reduce((sum, t) => sum + t.rows, 0),
-    };
-    await writeManifest(file, manifest);
-    return { file, manifest };
+    return { file, manifest: await completeManifest(file, { kind: "pglite-datadir", at, tables, versions }) };
   } finally {
     await db.close();
   }

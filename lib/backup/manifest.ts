@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readFile, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
 
 /** One table as the backup saw it: its row count and an order-independent checksum of its rows. */
 export interface TableSum {
@@ -39,6 +40,25 @@ export async function writeManifest(backupFile: string, manifest: BackupManifest
   const target = manifestPathFor(backupFile);
   await writeFile(target, `${JSON.stringify(manifest, null, 2)}\n`);
   return target;
+}
+
+/** Digests the finished backup file and writes its manifest beside it, with the snapshot's sums. */
+export async function completeManifest(
+  file: string,
+  { kind, at, tables, versions }: { kind: BackupKind; at: Date; tables: TableSum[]; versions: { postgresVersion: string; schemaVersion: string | null } },
+): Promise<BackupManifest> {
+  const manifest: BackupManifest = {
+    format: "aftercare-backup/1",
+    kind,
+    file: path.basename(file),
+    ...(await fileDigest(file)),
+    createdAt: at.toISOString(),
+    ...versions,
+    tables,
+    totalRows: tables.reduce((sum, t) => sum + t.rows, 0),
+  };
+  await writeManifest(file, manifest);
+  return manifest;
 }
 
 export async function readManifest(backupFile: string): Promise<BackupManifest> {

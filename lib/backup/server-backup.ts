@@ -2,7 +2,7 @@ import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { databaseVersions, STABLE_TEXT_SETTINGS, tableSums, type Query } from "./checksums";
-import { fileDigest, writeManifest, type BackupManifest } from "./manifest";
+import { completeManifest, type BackupManifest } from "./manifest";
 import { libpqUrl, runTool } from "./run-tool";
 
 export const backupStamp = (at: Date) => at.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
@@ -41,19 +41,7 @@ export async function backupServer({ url, dir, at = new Date() }: { url: string;
     await client.query("COMMIT");
     // Only a complete dump gets the final name: a crash leaves a `.partial` no restore accepts.
     await rename(partial, file);
-    const digest = await fileDigest(file);
-    const manifest: BackupManifest = {
-      format: "aftercare-backup/1",
-      kind: "pg_dump",
-      file: path.basename(file),
-      ...digest,
-      createdAt: at.toISOString(),
-      ...versions,
-      tables,
-      totalRows: tables.reduce((sum, t) => sum + t.rows, 0),
-    };
-    await writeManifest(file, manifest);
-    return { file, manifest };
+    return { file, manifest: await completeManifest(file, { kind: "pg_dump", at, tables, versions }) };
   } catch (error) {
     await rm(partial, { force: true });
     throw error;
