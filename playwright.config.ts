@@ -30,8 +30,8 @@ export default defineConfig({
     ? undefined
     : [
         {
-          // The production server (`npm start`), micro-cache included.
-          command: `node_modules/.bin/tsx scripts/start.ts --port ${PORT}`,
+          // The production server (`npm start`: Next.js's own server).
+          command: `node_modules/.bin/next start --port ${PORT}`,
           url: `${baseURL}/`,
           timeout: 120_000,
           reuseExistingServer: false,

@@ -23,8 +23,8 @@ if (!(await reachable(origin))) {
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
   console.log(`No app at the configured address; starting the production server on ${origin}…`);
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
-    env: { ...process.env, NEXTAUTH_URL: origin, STATUS_MIRROR_DIR: "" },
+  const server = spawn("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    env: { ...process.env, NEXTAUTH_URL: origin, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   stop = () => new Promise((resolve) => (server.exitCode !== null ? resolve() : (server.once("exit", () => resolve()), server.kill("SIGTERM"))));

@@ -5,8 +5,8 @@ export const metadata: Metadata = { title: "My recovery" };
 
 /**
  * The same page for everyone, built once: the subscriber's own data comes from GET
- * /api/me/recovery in the browser. Signed-out visitors are sent to sign in — by the production
- * server before the page (scripts/server/public-paths.ts), otherwise once the data answers 401.
+ * /api/me/recovery in the browser. Signed-out visitors are sent to sign in — by
+ * proxy.ts before the page when they carry no session cookie, otherwise once the data answers 401.
  */
 export default function MyRecoveryPage() {
   return (

@@ -1,5 +1,4 @@
-// POST /api/claims, the claim form as JSON for scripted clients: the production server answers it
-// directly (scripts/server/api-routes.ts), so these checks run against that path.
+// POST /api/claims, the claim form as JSON for scripted clients (app/api/claims/route.ts).
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { createClaimFixture } from "../helpers/claims-fixture";

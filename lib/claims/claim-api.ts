@@ -13,9 +13,8 @@ const PRIVATE = { "Cache-Control": "private, no-store" } as const;
 /**
  * `POST /api/claims`: the claim form as JSON, for scripted clients — the same use case, session and
  * idempotency key as the form on /claims. Answers { number, created }; a repeat of the same key
- * answers the same number. A plain Web handler with no Next.js request scope, so the production
- * server can answer claim bursts without the framework's per-request pipeline
- * (scripts/server/api-routes.ts); `next dev` serves it through app/api/claims/route.ts.
+ * answers the same number. Served by app/api/claims/route.ts, which hands it Next.js's `after()` for
+ * the work that follows the response.
  */
 export async function handleClaimPost(request: Request, afterResponse: AfterResponse): Promise<Response> {
   let deviceCookie: string | undefined;
