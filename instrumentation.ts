@@ -1,7 +1,14 @@
-// Validates the environment when the server starts, so a misconfiguration fails loudly and names
-// the variable instead of surfacing later as a confusing runtime error.
+// Runs once when a server process starts. Validates the environment, so a misconfiguration fails
+// loudly and names the variable instead of surfacing later as a confusing runtime error; then, in a
+// server that serves requests, follows the public changes other processes announce.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("@/lib/env");
-  env();
+  const config = env();
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { isEmbeddedDatabase } = await import("@/lib/embedded-database");
+  // The embedded database serves one development server: there is no other instance to hear from.
+  if (isEmbeddedDatabase(config.DATABASE_URL)) return;
+  const { followPublicChanges } = await import("@/lib/public/follow-public-changes");
+  followPublicChanges();
 }

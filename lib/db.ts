@@ -7,12 +7,9 @@ import { env } from "@/lib/env";
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 function createClient(): PrismaClient {
-  const adapter = new PrismaPg({
-    connectionString: env().DATABASE_URL,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    connectionTimeoutMillis: 5_000,
-  });
-  return new PrismaClient({ adapter });
+  // Prisma's adapter borrows the process's one pool: one set of connections per process, shared with
+  // the COPY and raw-SQL paths, so DATABASE_POOL_SIZE is the process's whole budget.
+  return new PrismaClient({ adapter: new PrismaPg(pgPool()) });
 }
 
 // One client per process; development hot reloads would otherwise open a pool per edit.
@@ -39,12 +36,18 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 const globalForPool = globalThis as unknown as { aftercarePool?: pg.Pool; aftercareEmbedded?: boolean };
 
 /**
- * A plain pg pool for what Prisma cannot express (COPY into staging tables) and for the few hot
- * read paths where one hand-written join beats several ORM round trips.
- * Same database and configuration as the Prisma client.
+ * The process's one connection pool. Prisma's client runs on it (through its pg adapter), and so do
+ * what Prisma cannot express (COPY into staging tables) and the few hot read paths where one
+ * hand-written join beats several ORM round trips.
  */
 export function pgPool(): pg.Pool {
-  globalForPool.aftercarePool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5_000 });
+  if (!globalForPool.aftercarePool) {
+    const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5_000 });
+    // An idle connection the server dropped (a restart, a failover) is replaced on next use; without
+    // a listener its error would end the process.
+    pool.on("error", (error) => console.error("Database connection lost:", error.message));
+    globalForPool.aftercarePool = pool;
+  }
   return globalForPool.aftercarePool;
 }
 

@@ -24,6 +24,8 @@ const EnvSchema = z
     SIGNIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(30),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
     STATUS_MIRROR_DIR: z.string().optional(),
+    // Where the worker fetches the public documents it publishes to the mirror (default NEXTAUTH_URL).
+    STATUS_MIRROR_ORIGIN: z.url().optional(),
     GIFT_CODE_KEY: z
       .string()
       .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 random bytes, base64-encoded (openssl rand -base64 32)")

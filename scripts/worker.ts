@@ -3,6 +3,7 @@
 import "./load-env";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import path from "node:path";
 import { grantOpenedOffers } from "../lib/claims/grant-opened-offers";
 import { runScheduledBackup } from "../lib/backup/run-scheduled-backup";
 import { disconnectDb, pgPool } from "../lib/db";
@@ -12,6 +13,7 @@ import { createPooledTransport } from "../lib/mail/transport";
 import { enqueueDigests } from "../lib/notifications/digest/enqueue-digests";
 import { expandFanouts } from "../lib/notifications/fanout/expand-fanouts";
 import { DeliveryWorker } from "../lib/notifications/worker/delivery-worker";
+import { startMirrorPublisher } from "../lib/public/mirror-publisher";
 import { reprojectOpenPlans } from "../lib/restoration/reproject-open-plans";
 
 const config = env();
@@ -64,12 +66,24 @@ if (config.BACKUP_SCHEDULE > 0 && !isEmbeddedDatabase(config.DATABASE_URL)) {
   void every(60_000, () => runScheduledBackup(pool, backup));
 } else log(`scheduled backups off (${config.BACKUP_SCHEDULE > 0 ? "embedded database" : "BACKUP_SCHEDULE=0"})`);
 
+// With STATUS_MIRROR_DIR set, the static mirror is republished after every public change.
+const stopMirror = config.STATUS_MIRROR_DIR
+  ? startMirrorPublisher({
+      pool,
+      origin: (config.STATUS_MIRROR_ORIGIN ?? config.NEXTAUTH_URL).replace(/\/$/, ""),
+      root: config.STATUS_MIRROR_DIR,
+      staticDir: path.join(process.env.NEXT_DIST_DIR || ".next", "static"),
+      log,
+    })
+  : undefined;
+
 let signals = 0;
 function shutdown() {
   signals += 1;
   if (signals > 1) process.exit(1);
   log("stopping: finishing the messages in flight…");
   stopping = true;
+  void stopMirror?.();
   worker.stop();
 }
 process.on("SIGTERM", shutdown);

@@ -1,5 +1,5 @@
 import type { PoolClient } from "pg";
-import type { Tx } from "@/lib/db";
+import { txSql, type Tx } from "@/lib/db";
 import { QUALIFYING_STATES } from "./eligibility";
 
 export type EligibilityCounts = { granted: number; notified: number };
@@ -11,16 +11,16 @@ export type EligibilityCounts = { granted: number; notified: number };
  * Narrowed to some subscribers or to one offer. Running it again changes nothing.
  */
 export async function applyEligibility(tx: Tx, scope: { userIds: string[] } | { offerId: number }): Promise<EligibilityCounts> {
-  const [row] =
+  const { rows } =
     "userIds" in scope
-      ? await tx.$queryRawUnsafe<EligibilityCounts[]>(eligibilitySql({ scope: `AND r."userId" = ANY($3::text[])` }), ...STATE_PARAMS, scope.userIds)
-      : await tx.$queryRawUnsafe<EligibilityCounts[]>(eligibilitySql({ scope: `AND o.id = $3` }), ...STATE_PARAMS, scope.offerId);
-  return row ?? { granted: 0, notified: 0 };
+      ? await txSql(tx).query<EligibilityCounts>(FOR_SUBSCRIBERS_SQL, [...STATE_PARAMS, scope.userIds])
+      : await txSql(tx).query<EligibilityCounts>(FOR_OFFER_SQL, [...STATE_PARAMS, scope.offerId]);
+  return rows[0] ?? { granted: 0, notified: 0 };
 }
 
 /** The same for one offer, on a pg connection inside the caller's transaction (the worker's step). */
 export async function applyOfferEligibility(client: Pick<PoolClient, "query">, offerId: number): Promise<EligibilityCounts> {
-  const { rows } = await client.query<EligibilityCounts>(eligibilitySql({ scope: `AND o.id = $3` }), [...STATE_PARAMS, offerId]);
+  const { rows } = await client.query<EligibilityCounts>(FOR_OFFER_SQL, [...STATE_PARAMS, offerId]);
   return rows[0] ?? { granted: 0, notified: 0 };
 }
 
@@ -37,17 +37,7 @@ export async function applyOfferEligibility(client: Pick<PoolClient, "query">, o
  * its own rows (measured 18.7 s when every subscriber of the batch was matched against the offers).
  */
 export async function applyEligibilityAfterImport(client: PoolClient, incidentId: number): Promise<EligibilityCounts> {
-  const eligible = `
-      SELECT o.id AS "offerId", o.mode::text AS mode, o."incidentId", b.user_id AS "userId"
-      FROM (SELECT user_id, bool_or(newly_affected) AS newly_affected, bool_or(newly_lost) AS newly_lost
-            FROM (SELECT user_id,
-                    state <> 'NOT_AFFECTED' AND (cur_state IS NULL OR cur_state = 'NOT_AFFECTED') AS newly_affected,
-                    state IN ('PARTIAL', 'UNRECOVERABLE') AND (cur_state IS NULL OR cur_state NOT IN ('PARTIAL', 'UNRECOVERABLE')) AS newly_lost
-                  FROM steps WHERE error IS NULL AND NOT stale AND is_last) s
-            WHERE newly_affected OR newly_lost GROUP BY user_id) b
-      JOIN "CompensationOffer" o ON o."incidentId" = $1 AND o."opensAt" <= now() AND (o."closesAt" IS NULL OR o."closesAt" > now())
-        AND CASE o.eligibility::text WHEN 'ANY_AFFECTED' THEN b.newly_affected ELSE b.newly_lost END`;
-  const { rows } = await client.query<EligibilityCounts>(eligibilitySql({ eligible }), [incidentId]);
+  const { rows } = await client.query<EligibilityCounts>(AFTER_IMPORT_SQL, [incidentId]);
   return rows[0] ?? { granted: 0, notified: 0 };
 }
 
@@ -104,3 +94,19 @@ export async function reevaluateEligibility(tx: Tx, userIds: string[]): Promise<
   if (userIds.length === 0) return { granted: 0, notified: 0 };
   return applyEligibility(tx, { userIds });
 }
+
+// Every statement is built once, from constant parts, when the module loads.
+const FOR_SUBSCRIBERS_SQL = eligibilitySql({ scope: `AND r."userId" = ANY($3::text[])` });
+const FOR_OFFER_SQL = eligibilitySql({ scope: `AND o.id = $3` });
+const AFTER_IMPORT_SQL = eligibilitySql({
+  eligible: `
+      SELECT o.id AS "offerId", o.mode::text AS mode, o."incidentId", b.user_id AS "userId"
+      FROM (SELECT user_id, bool_or(newly_affected) AS newly_affected, bool_or(newly_lost) AS newly_lost
+            FROM (SELECT user_id,
+                    state <> 'NOT_AFFECTED' AND (cur_state IS NULL OR cur_state = 'NOT_AFFECTED') AS newly_affected,
+                    state IN ('PARTIAL', 'UNRECOVERABLE') AND (cur_state IS NULL OR cur_state NOT IN ('PARTIAL', 'UNRECOVERABLE')) AS newly_lost
+                  FROM steps WHERE error IS NULL AND NOT stale AND is_last) s
+            WHERE newly_affected OR newly_lost GROUP BY user_id) b
+      JOIN "CompensationOffer" o ON o."incidentId" = $1 AND o."opensAt" <= now() AND (o."closesAt" IS NULL OR o."closesAt" > now())
+        AND CASE o.eligibility::text WHEN 'ANY_AFFECTED' THEN b.newly_affected ELSE b.newly_lost END`,
+});

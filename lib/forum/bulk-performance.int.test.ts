@@ -36,11 +36,14 @@ describe("a 10,000-post thread (PostgreSQL)", () => {
       const first = await timed(() => listThreads({ incidentSlug: slug, sort }));
       expect(first.result.threads).toHaveLength(20);
       // A cursor 6,000 questions deep, built from the row that sits there.
-      const [deep] = await db.$queryRawUnsafe<{ id: number; createdAt: Date; voteCount: number }[]>(
-        `SELECT id, "createdAt", "voteCount" FROM "ForumPost" WHERE "incidentId" = $1 AND "parentId" IS NULL
-         ORDER BY ${sort === "votes" ? `"voteCount"` : `"createdAt"`} DESC, id DESC OFFSET 6000 LIMIT 1`,
-        incident.id,
-      );
+      const [deep] =
+        sort === "votes"
+          ? await db.$queryRaw<{ id: number; createdAt: Date; voteCount: number }[]>`
+              SELECT id, "createdAt", "voteCount" FROM "ForumPost" WHERE "incidentId" = ${incident.id} AND "parentId" IS NULL
+              ORDER BY "voteCount" DESC, id DESC OFFSET 6000 LIMIT 1`
+          : await db.$queryRaw<{ id: number; createdAt: Date; voteCount: number }[]>`
+              SELECT id, "createdAt", "voteCount" FROM "ForumPost" WHERE "incidentId" = ${incident.id} AND "parentId" IS NULL
+              ORDER BY "createdAt" DESC, id DESC OFFSET 6000 LIMIT 1`;
       const cursor = encodeCursor({ s: sort, p: false, k: sort === "votes" ? deep!.voteCount : deep!.createdAt.toISOString(), i: deep!.id });
       const deepPage = await timed(() => listThreads({ incidentSlug: slug, sort, cursor }));
       expect(deepPage.result.threads).toHaveLength(20);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { Conflict, NotFound } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { POST_SELECT, selectedToPostDto, type ThreadDto } from "./post-dto";
@@ -13,10 +14,8 @@ export const QA_CLOSED = "Questions and answers on this incident are closed, so 
 
 /** The incident, if its Q&A is open; `lock` holds it open until the caller's transaction ends. */
 export async function openIncidentOrThrow(client: Tx | typeof db, slug: string, lock = false): Promise<{ id: number; slug: string }> {
-  const [incident] = await client.$queryRawUnsafe<{ id: number; slug: string; qaLocked: boolean }[]>(
-    `SELECT id, slug, "qaLockedAt" IS NOT NULL AS "qaLocked" FROM "Incident" WHERE slug = $1 ${lock ? "FOR SHARE" : ""}`,
-    slug,
-  );
+  const [incident] = await client.$queryRaw<{ id: number; slug: string; qaLocked: boolean }[]>`
+    SELECT id, slug, "qaLockedAt" IS NOT NULL AS "qaLocked" FROM "Incident" WHERE slug = ${slug} ${lock ? Prisma.sql`FOR SHARE` : Prisma.empty}`;
   if (!incident) throw NotFound("There is no incident at this address.");
   if (incident.qaLocked) throw Conflict(QA_CLOSED);
   return incident;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/roles";
 import { db, type Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { POST_SELECT, selectedToPostDto, type PostDto } from "./post-dto";
@@ -30,13 +31,11 @@ interface Target {
  * question and its incident stay as checked until the transaction ends (a lock or hide waits).
  */
 async function openQuestionOrThrow(client: Tx | typeof db, questionId: number, lock = false): Promise<Target> {
-  const [target] = await client.$queryRawUnsafe<Target[]>(
-    `SELECT q.id, q."incidentId", i.slug, q."parentId" IS NOT NULL AS "isReply", q."hiddenAt" IS NOT NULL AS hidden,
-            q."lockedAt" IS NOT NULL AS locked, i."qaLockedAt" IS NOT NULL AS "qaLocked"
-     FROM "ForumPost" q JOIN "Incident" i ON i.id = q."incidentId"
-     WHERE q.id = $1 ${lock ? "FOR UPDATE OF q FOR SHARE OF i" : ""}`,
-    questionId,
-  );
+  const [target] = await client.$queryRaw<Target[]>`
+    SELECT q.id, q."incidentId", i.slug, q."parentId" IS NOT NULL AS "isReply", q."hiddenAt" IS NOT NULL AS hidden,
+           q."lockedAt" IS NOT NULL AS locked, i."qaLockedAt" IS NOT NULL AS "qaLocked"
+    FROM "ForumPost" q JOIN "Incident" i ON i.id = q."incidentId"
+    WHERE q.id = ${questionId} ${lock ? Prisma.sql`FOR UPDATE OF q FOR SHARE OF i` : Prisma.empty}`;
   if (!target || target.hidden) throw NotFound("That question is no longer available.");
   if (target.isReply) throw Invalid("Replies go under a question, not under another reply.", { field: "questionId" });
   if (target.qaLocked) throw Conflict(QA_CLOSED);

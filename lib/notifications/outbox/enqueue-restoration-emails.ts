@@ -1,5 +1,5 @@
 import type { PoolClient } from "pg";
-import type { Tx } from "@/lib/db";
+import { txSql, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 
 /**
@@ -24,19 +24,20 @@ const UPSERT = (source: string) => `
   DO UPDATE SET payload = jsonb_set("EmailOutbox".payload, '{changes}',
     COALESCE("EmailOutbox".payload -> 'changes', '{}'::jsonb) || (EXCLUDED.payload -> 'changes'))`;
 
+const UPSERT_ONE_CHANGE = UPSERT(`SELECT $2::int AS incident_id, $3::text AS user_id, 'event-' || $6::text AS key_suffix, jsonb_build_object(d.slug, $5::text) AS changes
+            FROM "DataCategory" d WHERE d.id = $4`);
+
 /** A staff change to one record (its history event `eventId`), in the staff member's transaction. */
 export async function enqueueRestorationEmail(tx: Tx, change: { incidentId: number; userId: string; categoryId: number; toState: string; eventId: bigint | number | string }): Promise<void> {
   if (change.toState === "NOT_AFFECTED") return;
-  await tx.$executeRawUnsafe(
-    UPSERT(`SELECT $2::int AS incident_id, $3::text AS user_id, 'event-' || $6::text AS key_suffix, jsonb_build_object(d.slug, $5::text) AS changes
-            FROM "DataCategory" d WHERE d.id = $4`),
+  await txSql(tx).query(UPSERT_ONE_CHANGE, [
     env().EMAIL_COALESCE_SECONDS,
     change.incidentId,
     change.userId,
     change.categoryId,
     change.toState,
     String(change.eventId),
-  );
+  ]);
 }
 
 /**
@@ -48,14 +49,16 @@ export async function enqueueRestorationEmailsForBatch(client: PoolClient, batch
   await client.query(`INSERT INTO "EmailFanout" (kind, "subjectId", payload) VALUES ('restoration-batch', $1, jsonb_build_object('incidentId', $2::int))`, [batchId, incidentId]);
 }
 
-/** The batch's state changes, newest per category, one message per person (coalesced with any pending one). */
-export async function expandRestorationBatch(client: PoolClient, batchId: number, incidentId: number): Promise<number> {
-  const result = await client.query(
-    UPSERT(`SELECT $2::int AS incident_id, e."userId" AS user_id, 'batch-' || $3::int AS key_suffix,
+const UPSERT_BATCH_CHANGES = UPSERT(`SELECT $2::int AS incident_id, e."userId" AS user_id, 'batch-' || $3::int AS key_suffix,
                    jsonb_object_agg(d.slug, e."toState" ORDER BY e."asOf", e.id) AS changes
             FROM "RestorationEvent" e JOIN "DataCategory" d ON d.id = e."categoryId"
             WHERE e."batchId" = $3::int AND e."fromState" IS DISTINCT FROM e."toState" AND e."toState" <> 'NOT_AFFECTED'
-            GROUP BY e."userId"`),
+            GROUP BY e."userId"`);
+
+/** The batch's state changes, newest per category, one message per person (coalesced with any pending one). */
+export async function expandRestorationBatch(client: PoolClient, batchId: number, incidentId: number): Promise<number> {
+  const result = await client.query(
+    UPSERT_BATCH_CHANGES,
     [env().EMAIL_COALESCE_SECONDS, incidentId, batchId],
   );
   return result.rowCount ?? 0;
