@@ -1,5 +1,4 @@
 import { defineConfig, devices } from "@playwright/test";
-import { WORKER_NODE_ARGS } from "./scripts/worker-command";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = process.env.E2E_BASE_URL ?? `http://localhost:${PORT}`;
@@ -26,24 +25,16 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: "**/*.mobile.spec.ts" },
     { name: "phone", use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }, testMatch: "**/*.mobile.spec.ts" },
   ],
+  // The production topology (`npm run prod:local`): nginx at the edge in front of two `next start`
+  // instances, and the worker delivering the outbox to the test SMTP sink.
   webServer: process.env.E2E_BASE_URL
     ? undefined
-    : [
-        {
-          // The production server (`npm start`: Next.js's own server).
-          command: `node_modules/.bin/next start --port ${PORT}`,
-          url: `${baseURL}/`,
-          timeout: 120_000,
-          reuseExistingServer: false,
-          env: { NEXTAUTH_URL: baseURL },
-        },
-        {
-          // The email worker (`npm run worker`) delivering the outbox to the test SMTP sink.
-          command: `node ${WORKER_NODE_ARGS.join(" ")}`,
-          wait: { stdout: /delivering through/ },
-          timeout: 60_000,
-          reuseExistingServer: false,
-          env: { NEXTAUTH_URL: baseURL },
-        },
-      ],
+    : {
+        command: `node_modules/.bin/tsx scripts/prod-local.ts --port ${PORT} --quiet`,
+        url: `${baseURL}/`,
+        wait: { stdout: /READY:/ },
+        timeout: 180_000,
+        reuseExistingServer: false,
+        env: { NEXTAUTH_URL: baseURL, WEB_INSTANCES: "2", WORKERS: "1", PROD_LOCAL_DIR: `.aftercare/e2e-${PORT}` },
+      },
 });

@@ -19,7 +19,7 @@ test.beforeAll(async ({ baseURL }) => {
   const result = await publishMirror({ origin: baseURL!, root, staticDir: path.join(process.env.NEXT_DIST_DIR || ".next", "static") });
   expect(result.documents).toBeGreaterThan(8);
   const current = path.join(root, "current");
-  // The same lookups as docs/nginx-status-mirror.conf: $uri, $uri/index.html, the API as .json.
+  // The same lookups as docs/nginx/status-mirror.conf: $uri, $uri/index.html, the API as .json.
   files = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url!, "http://mirror").pathname);
     const candidates = pathname.startsWith("/api/") ? [`${pathname}.json`] : [pathname, path.join(pathname, "index.html")];

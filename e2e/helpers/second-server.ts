@@ -9,13 +9,13 @@ export interface SecondServer {
 }
 
 /**
- * Another production server (`npm start`) from a private copy of the build, so its page cache is
+ * Another production server (`next start`) from a private copy of the build, so its page cache is
  * its own: the outage test gives it a database it can take away.
  */
 export async function startSecondServer({ distDir, env }: { distDir: string; env: Record<string, string> }): Promise<SecondServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn("node_modules/.bin/tsx", ["scripts/start.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
     env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NEXTAUTH_URL: base },
     stdio: ["ignore", "inherit", "inherit"],
   });

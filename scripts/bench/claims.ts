@@ -1,7 +1,8 @@
 // `npm run bench:claims`: 100 eligible subscribers each submit the same claim form twice at once
-// (200 concurrent POST /api/claims over HTTP to the production server, real database sessions), then
-// staff approve every claim so each gets a gift-card code from a pool of 100. Prints claims
-// created, codes assigned, duplicates and claims/s. Last line: RESULT {...}.
+// (200 concurrent POST /api/claims over HTTP through nginx to the production topology, with 1 and then
+// 2 web instances; real database sessions), then staff approve every claim so each gets a gift-card
+// code from a pool of 100. Prints claims created, codes assigned, duplicates and claims/s. Last line:
+// RESULT {...}.
 // Needs BENCH_DATABASE_URL or DATABASE_URL (a PostgreSQL server; its own database is made there).
 // Options: --skip-build (reuse .next).
 import { spawnSync } from "node:child_process";
@@ -10,8 +11,8 @@ import { existsSync } from "node:fs";
 import http from "node:http";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { createTestEnv, freePort } from "../test-env";
-import { startServer } from "./load";
+import { createTestEnv } from "../test-env";
+import { startTopology } from "./topology";
 
 const { values } = parseArgs({ options: { "skip-build": { type: "boolean" } } });
 const SUBSCRIBERS = 100;
@@ -25,9 +26,7 @@ if (!serverUrl) {
 process.env.DATABASE_URL = serverUrl;
 const testEnv = await createTestEnv();
 Object.assign(process.env, testEnv.vars);
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const env = { ...process.env, ...testEnv.vars, NEXTAUTH_URL: base, NODE_ENV: "production" as const };
+const env = { ...process.env, ...testEnv.vars, NODE_ENV: "production" as const };
 let stopServer: (() => Promise<void>) | undefined;
 const db = new pg.Client({ connectionString: testEnv.vars.DATABASE_URL });
 
@@ -73,44 +72,65 @@ try {
     );
     return { incidentId, offerId, users, tokens };
   }
-  const warm = await scenario(20);
-  const { incidentId, offerId, users, tokens } = await scenario(SUBSCRIBERS);
-
-  const server = await startServer("node_modules/.bin/tsx", ["scripts/start.ts", "--port", String(port)], env, `${base}/`);
-  stopServer = server.stop;
-  // The load comes from node:http rather than fetch(): the client shares the machine's two cores with
-  // the server and PostgreSQL, and fetch() costs several times more CPU per request.
-  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-  const post = (token: string, body: unknown) =>
-    new Promise<{ status: number; json: () => unknown }>((resolve, reject) => {
-      const payload = JSON.stringify(body);
-      const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(payload), cookie: `next-auth.session-token=${token}` };
-      const request = http.request(`${base}/api/claims`, { method: "POST", agent, headers }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, json: () => JSON.parse(Buffer.concat(chunks).toString("utf8")) }));
-        response.on("error", reject);
+  interface Measured {
+    instances: number;
+    incidentId: number;
+    offerId: number;
+    claims: number;
+    users: number;
+    seconds: number;
+    failed: { status: number; body: unknown }[];
+    mismatched: number;
+  }
+  async function measure(instances: number): Promise<Measured> {
+    const warm = await scenario(20);
+    const { incidentId, offerId, users, tokens } = await scenario(SUBSCRIBERS);
+    const topology = await startTopology({ env, webInstances: instances });
+    stopServer = topology.stop;
+    const base = topology.base;
+    // The load comes from node:http rather than fetch(): the client shares the machine's two cores with
+    // the server and PostgreSQL, and fetch() costs several times more CPU per request.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+    const post = (token: string, body: unknown) =>
+      new Promise<{ status: number; json: () => unknown }>((resolve, reject) => {
+        const payload = JSON.stringify(body);
+        const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(payload), cookie: `next-auth.session-token=${token}` };
+        const request = http.request(`${base}/api/claims`, { method: "POST", agent, headers }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, json: () => JSON.parse(Buffer.concat(chunks).toString("utf8")) }));
+          response.on("error", reject);
+        });
+        request.on("error", reject);
+        request.end(payload);
       });
-      request.on("error", reject);
-      request.end(payload);
-    });
-  const formsOf = (s: { incidentId: number; offerId: number; users: { email: string }[] }) =>
-    s.users.map((u) => ({ incidentId: s.incidentId, offerIds: [s.offerId], giftCardEmail: u.email, attested: true, idempotencyKey: randomUUID() }));
-  // Warm-up on the small incident: route, session lookup, queries and mail transport load once.
-  const warmForms = formsOf(warm);
-  await Promise.all(warm.tokens.flatMap((t, i) => [post(t, warmForms[i]), post(t, warmForms[i])]).map((p) => p.then((r) => r.json())));
+    const formsOf = (s: { incidentId: number; offerId: number; users: { email: string }[] }) =>
+      s.users.map((u) => ({ incidentId: s.incidentId, offerIds: [s.offerId], giftCardEmail: u.email, attested: true, idempotencyKey: randomUUID() }));
+    // Warm-up on the small incident: route, session lookup, queries and mail transport load once.
+    const warmForms = formsOf(warm);
+    await Promise.all(warm.tokens.flatMap((t, i) => [post(t, warmForms[i]), post(t, warmForms[i])]).map((p) => p.then((r) => r.json())));
 
-  const forms = formsOf({ incidentId, offerId, users });
-  console.log(`${SUBSCRIBERS} subscribers × 2 concurrent submissions of the same form…`);
-  const started = performance.now();
-  const responses = await Promise.all(
-    users.flatMap((_, i) => [0, 1].map(() => post(tokens[i]!, forms[i]).then((r) => ({ user: i, status: r.status, body: r.json() as { number?: string } })))),
-  );
-  const seconds = (performance.now() - started) / 1000;
+    const forms = formsOf({ incidentId, offerId, users });
+    console.log(`${SUBSCRIBERS} subscribers × 2 concurrent submissions of the same form…`);
+    const started = performance.now();
+    const responses = await Promise.all(
+      users.flatMap((_, i) => [0, 1].map(() => post(tokens[i]!, forms[i]).then((r) => ({ user: i, status: r.status, body: r.json() as { number?: string } })))),
+    );
+    const seconds = (performance.now() - started) / 1000;
 
-  const counts = (await db.query<{ claims: number; users: number }>(`SELECT count(*)::int AS claims, count(DISTINCT "userId")::int AS users FROM "Claim" WHERE "incidentId" = $1`, [incidentId])).rows[0]!;
-  const failed = responses.filter((r) => r.status >= 300);
-  const mismatched = users.filter((_, i) => new Set(responses.filter((r) => r.user === i).map((r) => r.body.number)).size !== 1).length;
+    const counts = (await db.query<{ claims: number; users: number }>(`SELECT count(*)::int AS claims, count(DISTINCT "userId")::int AS users FROM "Claim" WHERE "incidentId" = $1`, [incidentId])).rows[0]!;
+    const failed = responses.filter((r) => r.status >= 300);
+    const mismatched = users.filter((_, i) => new Set(responses.filter((r) => r.user === i).map((r) => r.body.number)).size !== 1).length;
+    await topology.stop();
+    stopServer = undefined;
+    const measured = { instances, incidentId, offerId, claims: counts.claims, users: counts.users, seconds, failed, mismatched };
+    console.log(`${instances} web instance(s): ${measured.claims} claims for ${measured.users} subscribers in ${seconds.toFixed(2)} s (${Math.round(measured.claims / seconds)} claims/s), ${failed.length} failed requests, ${mismatched} subscribers whose two answers differed`);
+    return measured;
+  }
+  const one = await measure(1);
+  const two = await measure(2);
+  const { incidentId, offerId, seconds, failed, mismatched } = one;
+  const counts = { claims: one.claims, users: one.users };
   const duplicates = counts.claims - counts.users;
 
   // Staff approve every claim in bulk: each approval takes its code in its own transaction.
@@ -124,11 +144,19 @@ try {
   const distinctCodes = (await db.query<{ n: number }>(`SELECT count(DISTINCT "claimItemId")::int AS n FROM "GiftCardCode" WHERE "offerId" = $1 AND "claimItemId" IS NOT NULL`, [offerId])).rows[0]!.n;
 
   const claimsPerSecond = Math.round(counts.claims / seconds);
-  console.log(`Requests: ${responses.length} (${failed.length} failed${failed[0] ? `, e.g. ${failed[0].status} ${JSON.stringify(failed[0].body)}` : ""})`);
+  console.log(`1 web instance: requests ${SUBSCRIBERS * 2} (${failed.length} failed${failed[0] ? `, e.g. ${failed[0].status} ${JSON.stringify(failed[0].body)}` : ""})`);
   console.log(`Claims created: ${counts.claims} for ${counts.users} subscribers in ${seconds.toFixed(2)} s (${claimsPerSecond} claims/s)`);
   console.log(`Duplicates: ${duplicates}; subscribers whose two answers differed: ${mismatched}`);
   console.log(`Codes assigned on approval: ${codes} to ${distinctCodes} claims, in ${approveSeconds.toFixed(2)} s`);
-  console.log(`RESULT ${JSON.stringify({ claims: counts.claims, codes, duplicates, claims_per_s: claimsPerSecond })}`);
+  console.log(
+    `RESULT ${JSON.stringify({
+      claims: counts.claims,
+      codes,
+      duplicates,
+      claims_per_s: claimsPerSecond,
+      two_instances: { claims: two.claims, duplicates: two.claims - two.users, claims_per_s: Math.round(two.claims / two.seconds), failed: two.failed.length },
+    })}`,
+  );
 } finally {
   await db.end().catch(() => {});
   await stopServer?.();

@@ -1,14 +1,15 @@
-// "My recovery" under load: the production server (`npm start`) on the benchmark database, signed
-// in as one of the benchmark subscribers through a real database session. Each of 50 connections
-// loads the page and then its data (GET /me, GET /api/me/recovery) in turn for 20 s, as a browser
-// opening the page does; latency percentiles are over both.
+// "My recovery" under load: the production topology (nginx and `webInstances` next start processes,
+// npm run prod:local) on the benchmark database, signed in as one of the benchmark subscribers
+// through a real database session. Each of 50 connections loads the page and then its data (GET /me,
+// GET /api/me/recovery) in turn for 20 s, through nginx, as a browser opening the page does; latency
+// percentiles are over both.
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { freePort } from "../test-env";
-import { ensureTools, runWrk, startServer, type LoadResult } from "./load";
+import { ensureTools, runWrk, type LoadResult } from "./load";
+import { startTopology } from "./topology";
 
 const ALTERNATE = `local paths = { "/me", "/api/me/recovery" }
 local n = 0
@@ -18,20 +19,18 @@ request = function()
 end
 `;
 
-export async function benchMe(url: string, { connections = 50, seconds = 20 } = {}): Promise<LoadResult> {
+export async function benchMe(url: string, { connections = 50, seconds = 20, webInstances = 1 } = {}): Promise<LoadResult> {
   ensureTools();
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
   const env = {
     ...process.env,
     DATABASE_URL: url,
-    NEXTAUTH_URL: base,
     NEXTAUTH_SECRET: "aftercare-bench-secret-aftercare-bench-secret",
     GIFT_CODE_KEY: Buffer.alloc(32, 9).toString("base64"),
     SMTP_URL: process.env.SMTP_URL ?? "smtp://127.0.0.1:9",
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const server = await startServer("node_modules/.bin/tsx", ["scripts/start.ts", "--port", String(port)], env, `${base}/`);
+  const server = await startTopology({ env, webInstances });
+  const base = server.base;
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const token = randomBytes(32).toString("hex");
