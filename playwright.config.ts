@@ -35,6 +35,8 @@ export default defineConfig({
         wait: { stdout: /READY:/ },
         timeout: 180_000,
         reuseExistingServer: false,
+        // prod:local stops nginx, the instances and the worker on SIGTERM.
+        gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
         env: { NEXTAUTH_URL: baseURL, WEB_INSTANCES: "2", WORKERS: "1", PROD_LOCAL_DIR: `.aftercare/e2e-${PORT}` },
       },
 });

@@ -64,7 +64,8 @@ interface Running {
 const running: Running[] = [];
 
 function start(role: string, command: string, args: string[], env: Record<string, string>, port?: number): ChildProcess {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  // Same process group as this launcher: whoever stops the group (a terminal, a test runner) stops them all.
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   running.push({ role, port, pid: child.pid! });
   const prefix = `[${role}] `;

@@ -52,6 +52,12 @@ export function listenForPublicChanges(onNotice: (notice: PublicChangeNotice | n
   let stopped = false;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let connectedBefore = false;
+  // One line per outage, not one per retry.
+  let reported = false;
+  const report = (line: string) => {
+    if (!reported) log(`${line} (retrying every 2 s)`);
+    reported = true;
+  };
 
   const connect = async () => {
     if (stopped) return;
@@ -62,7 +68,7 @@ export function listenForPublicChanges(onNotice: (notice: PublicChangeNotice | n
       if (notice && notice.from !== PROCESS_ID) onNotice(notice);
     });
     next.on("error", (error) => {
-      log(`public-change listener lost its connection: ${error.message}`);
+      report(`public-change listener lost its connection: ${error.message}`);
       void next.end().catch(() => {});
       if (client === next) client = undefined;
       schedule();
@@ -71,10 +77,12 @@ export function listenForPublicChanges(onNotice: (notice: PublicChangeNotice | n
       await next.connect();
       await next.query(`LISTEN ${PUBLIC_CHANGE_CHANNEL}`);
       client = next;
+      if (reported) log("public-change listener connected again");
+      reported = false;
       if (connectedBefore) onNotice(null);
       connectedBefore = true;
     } catch (error) {
-      log(`public-change listener could not connect: ${(error as Error).message}`);
+      report(`public-change listener could not connect: ${(error as Error).message}`);
       void next.end().catch(() => {});
       schedule();
     }
