@@ -64,6 +64,8 @@ const EnvSchema = z
     NEXT_PHASE: z.string().optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.NEXTAUTH_SECRET_PREVIOUS && env.NEXTAUTH_SECRET_PREVIOUS === env.NEXTAUTH_SECRET)
+      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET_PREVIOUS"], message: "must differ from NEXTAUTH_SECRET" });
     // `next build` prerenders the public pages and needs only the database; secrets and mail are
     // checked when the server starts (instrumentation.ts).
     if (env.NODE_ENV !== "production" || env.NEXT_PHASE === "phase-production-build") return;
@@ -71,8 +73,6 @@ const EnvSchema = z
       ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
     if (!env.SMTP_URL) ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required in production" });
     if (!env.GIFT_CODE_KEY) ctx.addIssue({ code: "custom", path: ["GIFT_CODE_KEY"], message: "is required in production" });
-    if (env.NEXTAUTH_SECRET_PREVIOUS && env.NEXTAUTH_SECRET_PREVIOUS === env.NEXTAUTH_SECRET)
-      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET_PREVIOUS"], message: "must differ from NEXTAUTH_SECRET" });
   });
 
 export type Env = z.infer<typeof EnvSchema> & { NEXTAUTH_SECRET: string };
