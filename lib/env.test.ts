@@ -43,4 +43,16 @@ describe("parseEnv", () => {
     const env = parseEnv({ ...base, SMTP_URL: "", NODE_ENV: "development" });
     expect(env.SMTP_URL).toBeUndefined();
   });
+
+  it("validates proxy trust and the previous secret, naming the variable", () => {
+    expect(parseEnv({ ...base, TRUSTED_PROXIES: "127.0.0.1, ::1,10.0.0.0/8", TRUSTED_PROXY_HOPS: "1" })).toMatchObject({ TRUSTED_PROXIES: "127.0.0.1, ::1,10.0.0.0/8", TRUSTED_PROXY_HOPS: 1 });
+    expect(parseEnv(base).TRUSTED_PROXY_HOPS).toBeUndefined();
+    expect(() => parseEnv({ ...base, TRUSTED_PROXIES: "127.0.0.1,nginx" })).toThrow(/TRUSTED_PROXIES: must be IP addresses or CIDR ranges/);
+    expect(() => parseEnv({ ...base, TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS/);
+    const secret = "s".repeat(40);
+    expect(() => parseEnv({ ...base, NODE_ENV: "production", NEXTAUTH_SECRET: secret, NEXTAUTH_SECRET_PREVIOUS: secret, SMTP_URL: "smtp://x", GIFT_CODE_KEY: Buffer.alloc(32, 1).toString("base64") })).toThrow(
+      /NEXTAUTH_SECRET_PREVIOUS: must differ/,
+    );
+    expect(() => parseEnv({ ...base, NEXTAUTH_SECRET_PREVIOUS: "short" })).toThrow(/NEXTAUTH_SECRET_PREVIOUS: must be at least 32/);
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isAddressOrRange } from "@/lib/security/trusted-proxies";
 
 const DEV_SECRET = "aftercare-development-secret-not-for-production-use";
 
@@ -12,6 +13,9 @@ const EnvSchema = z
     DATABASE_URL: postgresUrl,
     NEXTAUTH_URL: z.url().default("http://localhost:3000"),
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /** The secret before the last rotation: links it signed keep working for SIGNED_LINK_GRACE_DAYS. */
+    NEXTAUTH_SECRET_PREVIOUS: z.string().min(32, "must be at least 32 characters").optional(),
+    SIGNED_LINK_GRACE_DAYS: z.coerce.number().int().min(0).default(30),
     SMTP_URL: z
       .string()
       .refine((v) => /^smtps?:\/\//.test(v), "must be an smtp:// or smtps:// URL")
@@ -22,7 +26,15 @@ const EnvSchema = z
     MAILBOX_DIR: z.string().optional(),
     SIGNIN_LIMIT_PER_EMAIL: z.coerce.number().int().positive().default(5),
     SIGNIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(30),
-    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
+    /** Proxies in front of the app, counted from the app; unset with no TRUSTED_PROXIES = none. */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).optional(),
+    /** Addresses or CIDR ranges of the proxies in front of the app, comma-separated. */
+    TRUSTED_PROXIES: z
+      .string()
+      .refine((v) => v.split(",").every((entry) => isAddressOrRange(entry.trim())), "must be IP addresses or CIDR ranges, comma-separated (e.g. 127.0.0.1,10.0.0.0/8)")
+      .optional(),
+    CLAIM_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(30),
+    IMPORT_LIMIT_PER_TOKEN: z.coerce.number().int().positive().default(60),
     STATUS_MIRROR_DIR: z.string().optional(),
     // Where the worker fetches the public documents it publishes to the mirror (default NEXTAUTH_URL).
     STATUS_MIRROR_ORIGIN: z.url().optional(),
@@ -54,6 +66,8 @@ const EnvSchema = z
     NEXT_PHASE: z.string().optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.NEXTAUTH_SECRET_PREVIOUS && env.NEXTAUTH_SECRET_PREVIOUS === env.NEXTAUTH_SECRET)
+      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET_PREVIOUS"], message: "must differ from NEXTAUTH_SECRET" });
     // `next build` prerenders the public pages and needs only the database; secrets and mail are
     // checked when the server starts (instrumentation.ts).
     if (env.NODE_ENV !== "production" || env.NEXT_PHASE === "phase-production-build") return;

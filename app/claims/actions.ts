@@ -6,7 +6,6 @@ import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getFraudSignals } from "@/lib/claims/fraud-signals";
 import { submitClaim } from "@/lib/claims/submit-claim";
-import { env } from "@/lib/env";
 import { toFormFailure, type FormResult } from "@/lib/form-result";
 import { browserDeviceId } from "@/lib/security/device-id";
 import { clientIp } from "@/lib/security/client-ip";
@@ -25,7 +24,7 @@ export async function submitClaimAction(_previous: FormResult, form: FormData): 
         attested: form.get("attested") === "yes",
         idempotencyKey: form.get("idempotencyKey"),
       },
-      context: { ip: clientIp(await headers(), env().TRUSTED_PROXY_HOPS), deviceId: await browserDeviceId(), afterResponse: after, autoApprove: getFraudSignals },
+      context: { ip: clientIp(await headers()), deviceId: await browserDeviceId(), afterResponse: after, autoApprove: getFraudSignals },
     });
     number = result.number;
   } catch (error) {

@@ -1,7 +1,6 @@
 "use server";
 
 import { headers } from "next/headers";
-import { env } from "@/lib/env";
 import { toFormFailure, type FormResult } from "@/lib/form-result";
 import { subscribe } from "@/lib/notifications/subscriptions/subscribe";
 import { clientIp } from "@/lib/security/client-ip";
@@ -10,7 +9,7 @@ export async function subscribeByEmail(_previous: FormResult, form: FormData): P
   try {
     const { message } = await subscribe({
       input: { email: form.get("email") ?? "", scope: form.get("scope"), componentIds: form.getAll("componentIds") },
-      ip: clientIp(await headers(), env().TRUSTED_PROXY_HOPS),
+      ip: clientIp(await headers()),
     });
     return { ok: true, message };
   } catch (error) {

@@ -1,5 +1,4 @@
 import { userFromRequest } from "@/lib/auth/session-lookup";
-import { env } from "@/lib/env";
 import { errorResponse, Forbidden, Unauthorized } from "@/lib/errors";
 import type { AfterResponse } from "@/lib/http/web-handler";
 import { isCrossSite } from "@/lib/security/cross-site";
@@ -27,7 +26,7 @@ export async function handleClaimPost(request: Request, afterResponse: AfterResp
     const body: unknown = await request.json().catch(() => ({}));
     const device = requestDeviceId(request);
     deviceCookie = device.setCookie;
-    const context = { ip: clientIp(request.headers, env().TRUSTED_PROXY_HOPS), deviceId: device.id, afterResponse, autoApprove: getFraudSignals };
+    const context = { ip: clientIp(request.headers), deviceId: device.id, afterResponse, autoApprove: getFraudSignals };
     const result = await submitClaim({ actor, input: body, context });
     response = Response.json(result, { status: result.created ? 201 : 200, headers: PRIVATE });
   } catch (error) {

@@ -5,6 +5,7 @@ import type { EligibilityRule, OfferKind, OfferMode } from "@/lib/generated/pris
 import { Conflict, Forbidden, Invalid, toAppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { singleFlight } from "@/lib/single-flight";
+import { consumeClaimAllowance } from "./claim-allowance";
 import { newClaimNumber } from "./claim-number";
 import { decideOneClaim } from "./decide-claims";
 import { evaluateEligibility, type EligibilityRecord } from "./eligibility";
@@ -54,6 +55,8 @@ const submissionsInFlight = singleFlight<string, SubmitClaimResult>();
 
 async function submit(actor: Actor, data: z.output<typeof SubmitClaimInput>, context: Context): Promise<SubmitClaimResult> {
   const now = context.now ?? new Date();
+  // Copies sharing one submission count once.
+  await consumeClaimAllowance(actor);
 
   const { replay, offers, records } = await loadSubmission(actor, data);
   if (replay) return replay;

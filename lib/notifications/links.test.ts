@@ -1,7 +1,9 @@
+import { createHmac } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 
 vi.stubEnv("DATABASE_URL", "postgresql://unused@127.0.0.1/none");
 vi.stubEnv("NEXTAUTH_URL", "https://status.example.com");
+vi.stubEnv("NEXTAUTH_SECRET", "links-test-secret-links-test-secret-0001");
 const { messageLinks, oneClickUnsubscribeUrl, preferencesUrl, signEmailToken, unsubscribeHeaders, verifyEmailToken } = await import("./links");
 
 describe("signed email links", () => {
@@ -17,14 +19,22 @@ describe("signed email links", () => {
 
   it("refuses a tampered signature or a swapped-in address", () => {
     const token = signEmailToken("preferences", "ada@example.com");
-    const [encoded, sig] = token.split(".") as [string, string];
-    const flipped = `${encoded}.${sig[0] === "A" ? "B" : "A"}${sig.slice(1)}`;
+    const [kid, issued, encoded, sig] = token.split(".") as [string, string, string, string];
+    const flipped = `${kid}.${issued}.${encoded}.${sig[0] === "A" ? "B" : "A"}${sig.slice(1)}`;
     expect(verifyEmailToken("preferences", flipped)).toBeNull();
     const other = Buffer.from("eve@example.com").toString("base64url");
-    expect(verifyEmailToken("preferences", `${other}.${sig}`)).toBeNull();
+    expect(verifyEmailToken("preferences", `${kid}.${issued}.${other}.${sig}`)).toBeNull();
     // Another address's own valid signature does not open this one's.
-    const [, otherSig] = signEmailToken("preferences", "eve@example.com").split(".");
-    expect(verifyEmailToken("preferences", `${encoded}.${otherSig}`)).toBeNull();
+    const otherSig = signEmailToken("preferences", "eve@example.com").split(".")[3];
+    expect(verifyEmailToken("preferences", `${kid}.${issued}.${encoded}.${otherSig}`)).toBeNull();
+  });
+
+  it("still opens links from emails sent before tokens had key ids, for their own purpose only", () => {
+    const earlier = (purpose: string, email: string) =>
+      `${Buffer.from(email).toString("base64url")}.${createHmac("sha256", "links-test-secret-links-test-secret-0001").update(`aftercare-email-link:${purpose}:${email}`).digest("base64url").slice(0, 32)}`;
+    expect(verifyEmailToken("preferences", earlier("preferences", "ada@example.com"))).toBe("ada@example.com");
+    expect(verifyEmailToken("confirm", earlier("confirm", "ada@example.com"))).toBe("ada@example.com");
+    expect(verifyEmailToken("confirm", earlier("preferences", "ada@example.com"))).toBeNull();
   });
 
   it("refuses truncated, padded, empty and malformed tokens", () => {
@@ -41,11 +51,13 @@ describe("signed email links", () => {
   });
 
   it("builds absolute https links and the RFC 8058 headers from the same token", () => {
+    vi.useFakeTimers({ now: new Date("2026-11-20T10:00:00Z") });
     const token = signEmailToken("preferences", "ada@example.com");
     expect(preferencesUrl("ada@example.com")).toBe(`https://status.example.com/preferences/${token}`);
     const oneClick = oneClickUnsubscribeUrl("ada@example.com", "claims");
     expect(oneClick).toBe(`https://status.example.com/api/email/unsubscribe?list=claims&token=${token}`);
     expect(unsubscribeHeaders("ada@example.com", "claims")).toEqual({ "List-Unsubscribe": `<${oneClick}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
     expect(messageLinks("ada@example.com", "claims")).toEqual({ preferences: preferencesUrl("ada@example.com"), unsubscribe: oneClick, headers: unsubscribeHeaders("ada@example.com", "claims") });
+    vi.useRealTimers();
   });
 });

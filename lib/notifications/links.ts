@@ -1,10 +1,13 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
+import { tokens, type TokenPurpose } from "@/lib/security/signed-token";
 
 /**
- * Signed, non-expiring links that act for one email address without a sign-in: the preferences
- * page, one-click unsubscribe and the double opt-in confirmation. The purpose is part of what is
- * signed, so a preferences link can never be replayed as a confirmation and vice versa.
+ * Signed links that act for one email address without a sign-in: the preferences page, one-click
+ * unsubscribe and the double opt-in confirmation. Each purpose has its own key
+ * (lib/security/signed-token.ts), so a preferences link can never be replayed as a confirmation
+ * and vice versa. They do not expire: an unsubscribe link must work for as long as the email is
+ * kept, until the secret is rotated and the grace period for the previous one has passed.
  */
 export type LinkPurpose = "preferences" | "confirm";
 
@@ -12,22 +15,30 @@ export type LinkPurpose = "preferences" | "confirm";
 export const EMAIL_LISTS = ["incidents", "restoration", "claims"] as const;
 export type EmailList = (typeof EMAIL_LISTS)[number];
 
-function signature(purpose: LinkPurpose, email: string): string {
-  return createHmac("sha256", env().NEXTAUTH_SECRET).update(`aftercare-email-link:${purpose}:${email.toLowerCase()}`).digest("base64url").slice(0, 32);
-}
+const TOKEN_PURPOSE: Record<LinkPurpose, TokenPurpose> = { preferences: "email-preferences", confirm: "email-confirm" };
 
 export function signEmailToken(purpose: LinkPurpose, email: string): string {
-  return `${Buffer.from(email.toLowerCase(), "utf8").toString("base64url")}.${signature(purpose, email)}`;
+  return tokens().sign(TOKEN_PURPOSE[purpose], email.toLowerCase());
 }
 
 /** The address a token was signed for, or null for anything tampered, truncated or foreign. */
 export function verifyEmailToken(purpose: LinkPurpose, token: string | null | undefined): string | null {
   if (!token || token.length > 600) return null;
+  const verified = tokens().verify(TOKEN_PURPOSE[purpose], token);
+  if (verified) return verified.payload.includes("@") ? verified.payload : null;
+  return verifyEarlierEmailToken(purpose, token);
+}
+
+/**
+ * Links in emails sent before signed tokens had key ids: `<address>.<HMAC under the raw secret>`.
+ * Accepted under the current secret only, so they end at the first rotation of NEXTAUTH_SECRET.
+ */
+function verifyEarlierEmailToken(purpose: LinkPurpose, token: string): string | null {
   const [encoded, sig, extra] = token.split(".");
   if (!encoded || !sig || extra !== undefined) return null;
   const email = Buffer.from(encoded, "base64url").toString("utf8");
   if (!email.includes("@") || Buffer.from(email, "utf8").toString("base64url") !== encoded) return null;
-  const expected = Buffer.from(signature(purpose, email));
+  const expected = Buffer.from(createHmac("sha256", env().NEXTAUTH_SECRET).update(`aftercare-email-link:${purpose}:${email.toLowerCase()}`).digest("base64url").slice(0, 32));
   const given = Buffer.from(sig);
   return expected.length === given.length && timingSafeEqual(expected, given) ? email : null;
 }

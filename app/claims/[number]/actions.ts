@@ -3,7 +3,6 @@
 import { headers } from "next/headers";
 import { requireUser } from "@/lib/auth/session";
 import { revealGiftCode } from "@/lib/claims/reveal-gift-code";
-import { env } from "@/lib/env";
 import { toFormFailure } from "@/lib/form-result";
 import { clientIp } from "@/lib/security/client-ip";
 
@@ -12,7 +11,7 @@ export type RevealResult = { ok: true; code: string } | { ok: false; message: st
 export async function revealCodeAction(_previous: RevealResult, form: FormData): Promise<RevealResult> {
   try {
     const actor = await requireUser();
-    const { code } = await revealGiftCode({ actor, input: { claimItemId: form.get("claimItemId") }, ip: clientIp(await headers(), env().TRUSTED_PROXY_HOPS) });
+    const { code } = await revealGiftCode({ actor, input: { claimItemId: form.get("claimItemId") }, ip: clientIp(await headers()) });
     return { ok: true, code };
   } catch (error) {
     return toFormFailure(error, "We could not show your code. Please try again.");

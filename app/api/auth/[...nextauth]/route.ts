@@ -26,7 +26,7 @@ export async function POST(request: Request, context: Context) {
     const email = String(form.get("email") ?? "").trim();
     if (!z.email().safeParse(email).success) return errorUrl("InvalidEmail", 400);
     try {
-      await checkSignInLimits({ email, ip: clientIp(request.headers, env().TRUSTED_PROXY_HOPS) });
+      await checkSignInLimits({ email, ip: clientIp(request.headers) });
     } catch (error) {
       const appError = toAppError(error);
       if (appError?.code !== "RATE_LIMITED") throw error;
