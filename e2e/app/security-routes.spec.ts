@@ -288,12 +288,13 @@ test.describe("writes from another site are refused (Origin: https://evil.exampl
     }
   });
 
-  for (const action of actions) {
-    if (!ACTIONS[action.name]) continue;
-    test(`server action ${action.name}`, async ({ request }) => {
+  // One test for all actions, each checked softly: the failure lists every action that answered
+  // otherwise, and a failing run does not restart the worker (and its fixture) once per action.
+  test("every server action", async ({ request }) => {
+    for (const action of actions.filter((a) => ACTIONS[a.name])) {
       const path = actionPath(action.pages);
       const answer = await callAction(request, { id: action.id, path, args: emptyCall(action.name), account: fixture.admin, origin: EVIL });
-      expect(answer.status, `${action.name} posted to ${path} from ${EVIL}: ${answer.status} ${answer.body.slice(0, 200)}`).toBe(403);
-    });
-  }
+      expect.soft(answer.status, `${action.name} posted to ${path} from ${EVIL}: ${answer.status} ${answer.body.slice(0, 120)}`).toBe(403);
+    }
+  });
 });

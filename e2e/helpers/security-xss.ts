@@ -25,13 +25,16 @@ export function xssPayload(): string {
  * are not the payload's: only a script whose text is the payload's own call counts.
  */
 export function liveMarkup(html: string | null): string[] {
+  // React renders this on every <form> whose action is a server action; it is React's, not input.
+  // data: links to CSV or plain text (the import page's sample file) download; they cannot run.
+  const reactFormAction = "javascript:throw new Error('React form unexpectedly submitted.')";
   const doc = html === null ? document : new DOMParser().parseFromString(html, "text/html");
   const problems: string[] = [];
   for (const el of Array.from(doc.querySelectorAll("*"))) {
     if (el.closest("iframe")) continue;
     for (const attr of Array.from(el.attributes)) {
       if (/^on/i.test(attr.name)) problems.push(`${attr.name} on <${el.tagName.toLowerCase()}>: ${el.outerHTML.slice(0, 160)}`);
-      if (/^(href|src|action|formaction|xlink:href|srcdoc)$/i.test(attr.name) && /^\s*(javascript|data|vbscript):/i.test(attr.value)) problems.push(`${attr.name}="${attr.value.slice(0, 80)}" on <${el.tagName.toLowerCase()}>`);
+      if (/^(href|src|action|formaction|xlink:href|srcdoc)$/i.test(attr.name) && /^\s*(javascript|vbscript|data):/i.test(attr.value) && !/^data:text\/(csv|plain)[;,]/i.test(attr.value) && attr.value !== reactFormAction) problems.push(`${attr.name}="${attr.value.slice(0, 80)}" on <${el.tagName.toLowerCase()}>`);
     }
     if (el.tagName === "SCRIPT" && /^\s*alert\(/.test(el.textContent ?? "")) problems.push(`a script made of the payload: ${el.outerHTML.slice(0, 160)}`);
     if ((el.tagName === "IMG" && el.getAttribute("src") === "x") || (el.tagName.toLowerCase() === "svg" && el.hasAttribute("onload"))) problems.push(`the payload's <${el.tagName.toLowerCase()}> as markup`);

@@ -21,8 +21,8 @@ function errorUrl(error: string, status: number, headers: Record<string, string>
 }
 
 export async function POST(request: Request, context: Context) {
-  // next-auth's CSRF token already guards these, but a cross-site POST would still spend the
-  // address's sign-in allowance before that check runs; refuse it like every other write.
+  // next-auth's CSRF token already guards these; refusing another site's POST here as well keeps
+  // one rule for every write (403, before the sign-in limits or next-auth run).
   if (isCrossSite(request)) return errorResponse(Forbidden("This request came from another site and was refused."));
   const { nextauth } = await context.params;
   if (nextauth[0] === "signin" && nextauth[1] === "email") {
