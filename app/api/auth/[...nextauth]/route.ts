@@ -3,8 +3,9 @@ import { z } from "zod";
 import { authOptions } from "@/lib/auth/options";
 import { checkSignInLimits } from "@/lib/auth/check-signin-limits";
 import { env } from "@/lib/env";
-import { toAppError } from "@/lib/errors";
+import { errorResponse, Forbidden, toAppError } from "@/lib/errors";
 import { clientIp } from "@/lib/security/client-ip";
+import { isCrossSite } from "@/lib/security/cross-site";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -20,6 +21,9 @@ function errorUrl(error: string, status: number, headers: Record<string, string>
 }
 
 export async function POST(request: Request, context: Context) {
+  // next-auth's CSRF token already guards these; refusing another site's POST here as well keeps
+  // one rule for every write (403, before the sign-in limits or next-auth run).
+  if (isCrossSite(request)) return errorResponse(Forbidden("This request came from another site and was refused."));
   const { nextauth } = await context.params;
   if (nextauth[0] === "signin" && nextauth[1] === "email") {
     const form = await request.clone().formData();
