@@ -56,6 +56,9 @@ export const ROUTES: Record<string, RouteRule> = {
   "/api/auth/[...nextauth]": { access: "public", paths: at("/api/auth/session", "/api/auth/csrf", "/api/auth/providers") },
   "/api/claims": { access: "signed-in", paths: at("/api/claims"), probe: { method: "POST", data: {} } },
   "/api/email/unsubscribe": { access: "link", paths: at("/api/email/unsubscribe?list=incidents&token=not-a-token") },
+  // Each web instance's own cache-expiry endpoint: its listener calls it over loopback with a notice
+  // signed by the instance's key (the signature is the authority); the edge does not route it at all.
+  "/api/internal/public-change": { access: "link", paths: at("/api/internal/public-change"), probe: { method: "POST", data: { from: "x", change: { kind: "status" } } } },
   "/api/forum/incidents/[slug]/lock": { access: "staff", paths: (f) => [`/api/forum/incidents/${f.qa.slug}/lock`], probe: { method: "DELETE" } },
   "/api/forum/incidents/[slug]/questions": { access: "signed-in", paths: (f) => [`/api/forum/incidents/${f.qa.slug}/questions`], probe: { method: "POST", data: {} } },
   "/api/forum/incidents/[slug]/threads": { access: "public", paths: (f) => [`/api/forum/incidents/${f.qa.slug}/threads`] },
