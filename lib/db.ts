@@ -44,7 +44,13 @@ const globalForPool = globalThis as unknown as { aftercarePool?: pg.Pool; afterc
  * Same database and configuration as the Prisma client.
  */
 export function pgPool(): pg.Pool {
-  globalForPool.aftercarePool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5_000 });
+  if (!globalForPool.aftercarePool) {
+    const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5_000 });
+    // An idle connection the server drops (the database went away) is an 'error' event on the
+    // pool; without a listener it is an uncaught exception that takes the whole process down.
+    pool.on("error", (error) => console.warn(`database connection lost: ${error.message}`));
+    globalForPool.aftercarePool = pool;
+  }
   return globalForPool.aftercarePool;
 }
 

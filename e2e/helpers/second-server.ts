@@ -15,7 +15,7 @@ export interface SecondServer {
 export async function startSecondServer({ distDir, env }: { distDir: string; env: Record<string, string> }): Promise<SecondServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn("node_modules/.bin/tsx", ["scripts/start.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
     env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NEXTAUTH_URL: base },
     stdio: ["ignore", "inherit", "inherit"],
   });
