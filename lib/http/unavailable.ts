@@ -5,6 +5,9 @@ import { UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/lib/erro
 // Retry-After, never a redirect to sign-in, never a bare 500. A plain page with no scripts, styles
 // or build assets, so it cannot fail in turn; JSON for API callers.
 
+/** For public documents that were never cached and cannot be read now (not about anyone's account). */
+export const PUBLIC_UNAVAILABLE_MESSAGE = "This can't be shown right now. Nothing is lost; try again in a few minutes, or see the status page.";
+
 /** Where the static mirror of the status page is served (STATUS_MIRROR_URL), if configured. */
 export function statusMirrorUrl(): string | undefined {
   const url = process.env.STATUS_MIRROR_URL?.trim();
