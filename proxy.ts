@@ -1,6 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { sessionTokenFrom, userFromRequest } from "@/lib/auth/session-lookup";
 import { isAdmin, isStaff } from "@/lib/auth/roles";
+import { toAppError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { unavailableResponse } from "@/lib/http/unavailable";
+import { isCrossSite } from "@/lib/security/cross-site";
 
 function signInRedirect(request: NextRequest): NextResponse {
   const signIn = new URL("/signin", request.url);
@@ -8,8 +12,34 @@ function signInRedirect(request: NextRequest): NextResponse {
   return NextResponse.redirect(signIn);
 }
 
-// Runs only for signed-in areas (see matcher): public pages never pay for a session lookup.
+/**
+ * A server action posted from another site is refused here with 403; Next.js would refuse it too,
+ * but with a 500. Only requests carrying the `next-action` header reach this (see matcher).
+ */
+function refuseCrossSiteAction(request: NextRequest): NextResponse | undefined {
+  if (!request.headers.has("next-action") || !isCrossSite(request)) return undefined;
+  return new NextResponse("Cross-site requests cannot change anything here.\n", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+const SIGNED_IN_AREA = /^\/(?:admin|claims)(?:\/|$)|^\/(?:me|preferences)$/;
+
+/** The session's role; a lookup that fails (database down) becomes the 503 page, never "signed out". */
+async function roleOf(request: NextRequest): Promise<{ role?: Role; unavailable?: Response }> {
+  try {
+    return { role: (await userFromRequest(request))?.role };
+  } catch (error) {
+    if (toAppError(error)?.code === "UNAVAILABLE") return { unavailable: unavailableResponse(request) };
+    throw error;
+  }
+}
+
+// Runs only for signed-in areas and server-action posts (see matcher): public pages never pay for
+// a session lookup.
 export async function proxy(request: NextRequest) {
+  const refused = refuseCrossSiteAction(request);
+  if (refused) return refused;
+  if (!SIGNED_IN_AREA.test(request.nextUrl.pathname)) return NextResponse.next();
+
   // "My recovery" is one static shell for everyone; its data (GET /api/me/recovery) checks the
   // session itself. A visitor with no session cookie at all goes straight to sign-in, without a
   // database query; whether a cookie that is present is still valid, the data request decides.
@@ -17,7 +47,14 @@ export async function proxy(request: NextRequest) {
     return sessionTokenFrom(request.headers.get("cookie")) ? NextResponse.next() : signInRedirect(request);
   }
 
-  const role = (await userFromRequest(request))?.role;
+  // Email preferences show a sign-in prompt to visitors without a session; only a lookup that
+  // fails is answered here.
+  const preferences = request.nextUrl.pathname === "/preferences";
+  if (preferences && !sessionTokenFrom(request.headers.get("cookie"))) return NextResponse.next();
+
+  const { role, unavailable } = await roleOf(request);
+  if (unavailable) return unavailable;
+  if (preferences) return NextResponse.next();
   if (!role) return signInRedirect(request);
   if (request.nextUrl.pathname.startsWith("/admin") && !isStaff(role)) {
     return NextResponse.rewrite(new URL("/forbidden", request.url), { status: 403 });
@@ -28,4 +65,6 @@ export async function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/admin/:path*", "/me"] };
+export const config = {
+  matcher: ["/admin/:path*", "/me", "/claims/:path*", "/preferences", { source: "/:path*", has: [{ type: "header", key: "next-action" }] }],
+};

@@ -1,7 +1,9 @@
 // The small set of failures a use case may report. Each maps to one HTTP status and a message
 // that is safe to show; anything else is an internal error whose details stay in the log.
 
-export type ErrorCode = "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "RATE_LIMITED";
+import { isDatabaseUnavailable } from "./database-unavailable";
+
+export type ErrorCode = "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "RATE_LIMITED" | "UNAVAILABLE";
 
 export class AppError extends Error {
   constructor(
@@ -24,6 +26,18 @@ export const RateLimited = (retryAfterSeconds: number) =>
     retryAfterSeconds,
   });
 
+/** How long a client is asked to wait before retrying while the database is out of reach. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 120;
+
+export const UNAVAILABLE_MESSAGE = "We can't reach your account details right now. Nothing is lost; try again in a few minutes.";
+
+/** The database could not be reached: nothing is known about the request, so it is never "signed out" or "not found". */
+export const Unavailable = (message = UNAVAILABLE_MESSAGE, cause?: unknown) => {
+  const error = new AppError("UNAVAILABLE", message, { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS });
+  if (cause !== undefined) error.cause = cause;
+  return error;
+};
+
 const STATUS: Record<ErrorCode, number> = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
@@ -31,6 +45,7 @@ const STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   INVALID: 422,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
 };
 
 function isUniqueViolation(error: unknown): boolean {
@@ -41,6 +56,7 @@ function isUniqueViolation(error: unknown): boolean {
 export function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   if (isUniqueViolation(error)) return Conflict("That already exists.");
+  if (isDatabaseUnavailable(error)) return Unavailable(undefined, error);
   if (typeof error === "object" && error !== null && (error as { name?: unknown }).name === "ZodError") {
     const issues = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues ?? [];
     const first = issues[0];
@@ -61,6 +77,7 @@ export function errorResponse(error: unknown): Response {
     console.error(error);
     return Response.json({ error: { code: "INTERNAL", message: "Something went wrong on our side." } }, { status: 500 });
   }
+  if (appError.code === "UNAVAILABLE") console.warn(`database unavailable: ${String((appError.cause as Error | undefined)?.message ?? appError.message)}`);
   const headers: Record<string, string> = {};
   const retry = appError.details?.retryAfterSeconds;
   if (typeof retry === "number") headers["Retry-After"] = String(retry);

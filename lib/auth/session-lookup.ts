@@ -1,4 +1,5 @@
 import { pgPool, preparedName } from "@/lib/db";
+import { Unavailable } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { readCookie } from "@/lib/http/cookies";
 import { singleFlight } from "@/lib/single-flight";
@@ -36,10 +37,14 @@ const lookupsInFlight = singleFlight<string, SessionAndUser | null>();
 
 /**
  * The person behind a session token, or null when the session is missing, expired or revoked.
- * Requests of one session that arrive together (a double tap) share one lookup.
+ * A lookup that fails throws Unavailable: "could not look it up" is never "no session", so it can
+ * never send a signed-in person to the sign-in page. Requests of one session that arrive together
+ * (a double tap) share one lookup.
  */
 export async function userForSessionToken(sessionToken: string): Promise<Actor | null> {
-  const { value: row } = await lookupsInFlight(sessionToken, () => findSessionAndUser(sessionToken));
+  const { value: row } = await lookupsInFlight(sessionToken, () => findSessionAndUser(sessionToken)).catch((error: unknown) => {
+    throw Unavailable(undefined, error);
+  });
   if (!row || row.expires.getTime() <= Date.now()) return null;
   return { id: row.userId, email: row.email, role: row.role };
 }

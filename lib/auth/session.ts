@@ -1,22 +1,23 @@
-import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { connection } from "next/server";
 import { cache } from "react";
 import { Forbidden, Unauthorized } from "@/lib/errors";
 import type { Actor } from "./actor";
-import { authOptions } from "./options";
 import { isAdmin, isStaff } from "./roles";
+import { sessionTokenFrom, userForSessionToken } from "./session-lookup";
 
 /**
  * The signed-in person, or null. Reads the database session once per request (revocation is
- * immediate); a layout and its page asking in the same render share that one lookup.
+ * immediate); a layout and its page asking in the same render share that one lookup. When the
+ * database cannot be reached this throws Unavailable rather than answering "signed out" (next-auth's
+ * getServerSession would swallow the failure and return no session).
  */
 export const currentUser = cache(async (): Promise<Actor | null> => {
   // Marks the page as per-request before anything reads configuration, so `next build` never
   // tries to prerender a signed-in page (and never needs a database to build).
   await connection();
-  const session = await getServerSession(authOptions());
-  if (!session?.user?.id) return null;
-  return { id: session.user.id, email: session.user.email, role: session.user.role };
+  const token = sessionTokenFrom((await headers()).get("cookie"));
+  return token ? userForSessionToken(token) : null;
 });
 
 export async function requireUser(): Promise<Actor> {

@@ -1,6 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
@@ -8,6 +9,7 @@ const MESSAGES: Record<string, string> = {
   RateLimited: "Too many sign-in requests. Please wait a few minutes before asking for another link.",
   InvalidEmail: "Please enter a valid email address, like name@example.com.",
   EmailSignin: "We could not send the email just now. Please try again in a minute.",
+  Unavailable: "We can't reach your account details right now. Nothing is lost; try again in a few minutes.",
 };
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
@@ -58,6 +60,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       {error && (
         <p id="signin-error" role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
           {error}
+          {error === MESSAGES.Unavailable && <> <Link href="/">The status page</Link> has the latest news.</>}
         </p>
       )}
       <button type="submit" className="btn-primary w-full" disabled={pending || !email.trim()}>

@@ -33,8 +33,10 @@ export async function POST(request: Request, context: Context) {
       await checkSignInLimits({ email, ip: clientIp(request.headers) });
     } catch (error) {
       const appError = toAppError(error);
-      if (appError?.code !== "RATE_LIMITED") throw error;
+      if (appError?.code !== "RATE_LIMITED" && appError?.code !== "UNAVAILABLE") throw error;
       const retry = Number(appError.details?.retryAfterSeconds ?? 60);
+      // The database is down: say so (503), rather than failing with an empty 500.
+      if (appError.code === "UNAVAILABLE") return errorUrl("Unavailable", 503, { "Retry-After": String(retry) });
       return errorUrl("RateLimited", 429, { "Retry-After": String(retry) });
     }
   }
