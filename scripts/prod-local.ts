@@ -95,8 +95,10 @@ const webEnv = {
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   NEXTAUTH_URL: publicUrl,
-  // nginx is the one hop in front: the address it saw is the right-most X-Forwarded-For entry.
-  TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS ?? "1",
+  // nginx is the one hop in front: the address it saw is the right-most X-Forwarded-For entry, which
+  // is what clientIp takes with no hops to skip (next start only fills the header in when it is absent,
+  // it does not append). Skipping one entry would trust whatever the client put in the header.
+  TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS ?? "0",
 };
 for (const [i, webPort] of webPorts.entries()) {
   start(`web ${i + 1}`, process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(webPort), "--hostname", "127.0.0.1"], { ...webEnv, PORT: String(webPort) }, webPort);
