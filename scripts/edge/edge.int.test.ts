@@ -306,7 +306,8 @@ describe.skipIf(!nginx)("the nginx edge in front of two web instances", () => {
     const started = performance.now();
     const variants: Record<string, string>[] = Array.from({ length: 60 }, (_, i) => {
       const value = randomUUID();
-      return [{ host: `${value}.example` }, { "accept-encoding": value }, { "next-router-state-tree": value }][i % 3]!;
+      const name = ["host", "accept-encoding", "next-router-state-tree"][i % 3]!;
+      return { [name]: name === "host" ? `${value}.example` : value };
     });
     const replies = await inBatches(variants, 30, (headers) => edge.get("/", { headers }));
     const seconds = (performance.now() - started) / 1000;
