@@ -60,13 +60,15 @@ function contentType(pathname: string): string {
   return "text/html; charset=utf-8";
 }
 
+/** Answers numbered across both instances, so that any two answers can be told apart. */
+let answered = 0;
+
 /** One stand-in for a `next start` instance. */
 class FakeInstance {
   readonly seen: Seen[] = [];
   mode: Mode = "ok";
   port = 0;
   private server: http.Server;
-  private n = 0;
 
   constructor(readonly name: string) {
     this.server = http.createServer((req, res) => this.answer(req, res));
@@ -84,7 +86,7 @@ class FakeInstance {
       }
       const pathname = new URL(url, "http://x").pathname;
       const rsc = req.headers.rsc === "1" || url.includes("_rsc=") || req.headers["next-router-prefetch"] === "1";
-      const doc: Doc = { instance: this.name, method: req.method ?? "GET", url, n: ++this.n, personal: SESSION_COOKIE.exec(req.headers.cookie ?? "")?.[1] ?? null, rsc };
+      const doc: Doc = { instance: this.name, method: req.method ?? "GET", url, n: ++answered, personal: SESSION_COOKIE.exec(req.headers.cookie ?? "")?.[1] ?? null, rsc };
       const headers: http.OutgoingHttpHeaders = {
         "content-type": rsc ? "text/x-component" : contentType(pathname),
         "cache-control": PUBLIC_CACHE_CONTROL,
@@ -454,9 +456,11 @@ describe.skipIf(!nginx)("the nginx edge in front of two web instances", () => {
   it("passes the real peer address as the last X-Forwarded-For entry, whatever the client claims", async () => {
     const marks = edge.marks();
     // Connecting from 127.0.0.7 makes the peer address distinguishable from anything else here.
-    await edge.get("/me", { localAddress: "127.0.0.7", headers: { "x-forwarded-for": "203.0.113.9, 198.51.100.4", "x-forwarded-proto": "https" } });
-    await edge.get("/me", { localAddress: "127.0.0.7" });
-    const seen = edge.instances.flatMap((i, n) => i.seen.slice(marks[n]));
+    await edge.get("/me?forged", { localAddress: "127.0.0.7", headers: { "x-forwarded-for": "203.0.113.9, 198.51.100.4", "x-forwarded-proto": "https" } });
+    await edge.get("/me?plain", { localAddress: "127.0.0.7" });
+    // Either instance may have answered either request: put them back in the order they were sent.
+    const seen = edge.instances.flatMap((i, n) => i.seen.slice(marks[n])).sort((a, b) => (a.url === "/me?forged" ? -1 : b.url === "/me?forged" ? 1 : 0));
+    expect(seen.map((s) => s.url)).toEqual(["/me?forged", "/me?plain"]);
     expect(seen.map((s) => s.headers["x-forwarded-for"])).toEqual(["203.0.113.9, 198.51.100.4, 127.0.0.7", "127.0.0.7"]);
     expect(seen.map((s) => s.headers["x-forwarded-proto"])).toEqual(["http", "http"]);
     // The app, run as prod:local runs it behind this edge, takes that entry and no forged one.
