@@ -96,8 +96,10 @@ const webEnv = {
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   NEXTAUTH_URL: publicUrl,
-  // nginx is the one hop in front: the address it saw is the right-most X-Forwarded-For entry.
-  TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS ?? "1",
+  // nginx, on this host, is the one proxy in front: from a loopback peer the app takes the address
+  // nginx appended to X-Forwarded-For (the client's), and nothing the client wrote left of it
+  // (lib/security/client-address-hook.ts).
+  TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? "127.0.0.1,::1",
 };
 for (const [i, webPort] of webPorts.entries()) {
   start(`web ${i + 1}`, process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(webPort), "--hostname", "127.0.0.1"], { ...webEnv, PORT: String(webPort) }, webPort);

@@ -51,7 +51,15 @@ export async function startMailSink({ port, dir, host = "127.0.0.1" }: { port: n
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, host, () => resolve());
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  // A client that drops its connection (a worker killed mid-send) must not take the mailbox down:
+  // SMTPServer reports it as an "error" event, which would otherwise end the process.
+  server.on("error", (error: Error & { code?: string }) => {
+    if (error.code !== "ECONNRESET") console.error(`Mail sink: ${error.message}`);
   });
   const address = server.server.address();
   return {
