@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../helpers/test";
 import pg from "pg";
 import { startPgWireProxy, viaProxy, type PgWireProxy } from "../../scripts/db/pg-wire-proxy";
 import { copyBuild, startSecondServer, type SecondServer } from "../helpers/second-server";
