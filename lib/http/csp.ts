@@ -11,9 +11,8 @@ export interface CspOptions {
 
 type Directives = Record<string, string[]>;
 
-// Directives that are the same on every document, static or dynamic.
+// Directives that are the same on every document, static or dynamic (besides default-src).
 const COMMON: Directives = {
-  "default-src": ["'self'"],
   // Inline event handlers (onerror=, onclick=) never run: the app has none, and they are the most
   // common shape of injected markup. This holds even where script-src keeps 'unsafe-inline'.
   "script-src-attr": ["'none'"],
@@ -33,7 +32,7 @@ function scriptSources({ nonce, dev }: CspOptions): string[] {
   if (nonce) return ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...evalForDev];
   // Prerendered and ISR documents are the same bytes for everyone, so they cannot carry a nonce,
   // and their inline RSC payload scripts change with every regeneration, so no hash list in a
-  // header fixed at build time can match them (README, "Content Security Policy").
+  // header fixed at build time can match them (README, "Security headers and Content Security Policy").
   return ["'self'", "'unsafe-inline'", ...evalForDev];
 }
 
@@ -51,8 +50,7 @@ function styleSources({ nonce, dev }: CspOptions): Directives {
 }
 
 export function contentSecurityPolicy(options: CspOptions = {}): string {
-  const { "default-src": defaultSrc, ...rest } = COMMON;
-  const directives: Directives = { "default-src": defaultSrc ?? [], "script-src": scriptSources(options), ...rest, ...styleSources(options) };
+  const directives: Directives = { "default-src": ["'self'"], "script-src": scriptSources(options), ...COMMON, ...styleSources(options) };
   return Object.entries(directives)
     .map(([name, sources]) => `${name} ${sources.join(" ")}`)
     .join("; ");
