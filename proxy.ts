@@ -3,6 +3,7 @@ import { sessionTokenFrom, userFromRequest } from "@/lib/auth/session-lookup";
 import { isAdmin, isStaff } from "@/lib/auth/roles";
 import { toAppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { withCspNonce } from "@/lib/http/csp-nonce";
 import { unavailableResponse } from "@/lib/http/unavailable";
 import { isCrossSite } from "@/lib/security/cross-site";
 
@@ -21,7 +22,8 @@ function refuseCrossSiteAction(request: NextRequest): NextResponse | undefined {
   return new NextResponse("Cross-site requests cannot change anything here.\n", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
-const SIGNED_IN_AREA = /^\/(?:admin|claims)(?:\/|$)|^\/(?:me|preferences)$/;
+/** Areas whose session is checked here before anything renders. */
+const SIGNED_IN_AREA = /^\/(?:admin|claims)(?:\/|$)|^\/preferences$/;
 
 /** The session's role; a lookup that fails (database down) becomes the 503 page, never "signed out". */
 async function roleOf(request: NextRequest): Promise<{ role?: Role; unavailable?: Response }> {
@@ -33,38 +35,53 @@ async function roleOf(request: NextRequest): Promise<{ role?: Role; unavailable?
   }
 }
 
-// Runs only for signed-in areas and server-action posts (see matcher): public pages never pay for
-// a session lookup.
+// Runs only for signed-in areas, pages rendered per request and server-action posts (see matcher):
+// public pages never pay for a session lookup or a nonce, and stay the same bytes for everyone.
 export async function proxy(request: NextRequest) {
   const refused = refuseCrossSiteAction(request);
   if (refused) return refused;
-  if (!SIGNED_IN_AREA.test(request.nextUrl.pathname)) return NextResponse.next();
-
+  const { pathname } = request.nextUrl;
   // "My recovery" is one static shell for everyone; its data (GET /api/me/recovery) checks the
   // session itself. A visitor with no session cookie at all goes straight to sign-in, without a
   // database query; whether a cookie that is present is still valid, the data request decides.
-  if (request.nextUrl.pathname === "/me") {
+  // Being prerendered, it keeps the static policy from next.config.ts.
+  if (pathname === "/me") {
     return sessionTokenFrom(request.headers.get("cookie")) ? NextResponse.next() : signInRedirect(request);
   }
+  const next = () => withCspNonce(request, (init) => NextResponse.next(init));
+  if (!SIGNED_IN_AREA.test(pathname)) return next();
 
   // Email preferences show a sign-in prompt to visitors without a session; only a lookup that
   // fails is answered here.
-  const preferences = request.nextUrl.pathname === "/preferences";
-  if (preferences && !sessionTokenFrom(request.headers.get("cookie"))) return NextResponse.next();
+  const preferences = pathname === "/preferences";
+  if (preferences && !sessionTokenFrom(request.headers.get("cookie"))) return next();
 
   const { role, unavailable } = await roleOf(request);
   if (unavailable) return unavailable;
-  if (preferences) return NextResponse.next();
+  if (preferences) return next();
   if (!role) return signInRedirect(request);
-  if (request.nextUrl.pathname.startsWith("/admin") && !isStaff(role)) {
-    return NextResponse.rewrite(new URL("/forbidden", request.url), { status: 403 });
+  if (pathname.startsWith("/admin") && !isStaff(role)) {
+    return withCspNonce(request, (init) => NextResponse.rewrite(new URL("/forbidden", request.url), { ...init, status: 403 }));
   }
-  if (request.nextUrl.pathname.startsWith("/admin/tokens") && !isAdmin(role)) {
-    return NextResponse.rewrite(new URL("/forbidden?for=admin", request.url), { status: 403 });
+  if (pathname.startsWith("/admin/tokens") && !isAdmin(role)) {
+    return withCspNonce(request, (init) => NextResponse.rewrite(new URL("/forbidden?for=admin", request.url), { ...init, status: 403 }));
   }
-  return NextResponse.next();
+  return next();
 }
 
+// Every page here is dynamic (ƒ in `next build`'s list) and gets a nonce; a prerendered page must
+// not be listed, or its scripts (rendered without the nonce) would be refused. Server-action posts
+// anywhere are matched by their header only, so ordinary page views pay nothing.
 export const config = {
-  matcher: ["/admin/:path*", "/me", "/claims/:path*", "/preferences", { source: "/:path*", has: [{ type: "header", key: "next-action" }] }],
+  matcher: [
+    "/admin/:path*",
+    "/me",
+    "/claims/:path*",
+    "/signin/:path*",
+    "/subscribe/:path*",
+    "/preferences/:path*",
+    "/forbidden",
+    "/dev/:path*",
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+  ],
 };

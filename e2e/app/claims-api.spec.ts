@@ -1,6 +1,6 @@
 // POST /api/claims, the claim form as JSON for scripted clients (app/api/claims/route.ts).
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../helpers/test";
 import { createClaimFixture } from "../helpers/claims-fixture";
 import { withDb } from "../helpers/db";
 import { waitForMail } from "../helpers/mailbox";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../helpers/test";
 import { createClaimFixture } from "../helpers/claims-fixture";
 import { withDb } from "../helpers/db";
 import { newStaffMember } from "../helpers/restoration";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../helpers/test";
 import { createClaimFixture, type ClaimFixture } from "../helpers/claims-fixture";
 import { waitForMail } from "../helpers/mailbox";
 import { newStaffMember } from "../helpers/restoration";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../helpers/test";
 import { XMLParser } from "fast-xml-parser";
 import { findLiveMarkup } from "../../lib/markdown/live-markup";
 import { expectNotModifiedWhenUnchanged } from "../helpers/conditional";

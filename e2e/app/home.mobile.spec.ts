@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../helpers/test";
 
 // A distressed subscriber on a 390-px phone: nothing may scroll sideways or hide the way in.
 for (const path of ["/", "/incidents/subscriber-data-loss", "/signin", "/history"]) {

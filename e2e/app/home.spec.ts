@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../helpers/test";
 
 test("the status page tells a visitor what is wrong and where to look", async ({ page }) => {
   await page.goto("/");

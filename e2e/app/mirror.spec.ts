@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../helpers/test";
 import { publishMirror } from "../../lib/public/publish-mirror";
 
 // `npm run status:publish` renders the public side into plain files; here they are published from

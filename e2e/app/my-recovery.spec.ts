@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../helpers/test";
 import { STATE_COPY } from "../../lib/restoration/state-copy";
 import { withDb } from "../helpers/db";
 import { emailOf, recordsOf } from "../helpers/restoration";

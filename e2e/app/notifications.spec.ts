@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../helpers/test";
 import { withDb } from "../helpers/db";
 import { createResolvedIncident } from "../helpers/incident-fixture";
 import { waitForMail } from "../helpers/mailbox";

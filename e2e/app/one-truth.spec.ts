@@ -2,7 +2,7 @@
 // lost and moves the calendar phase on; that subscriber then reads the same states and days on
 // My recovery, in the email and on My compensation, finds the free month already applied and the
 // extra offer for lost data, and the public page and API show the new aggregates.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../helpers/test";
 import type { Eta } from "../../lib/restoration/eta";
 import { byDay, etaSentence } from "../../lib/restoration/eta-words";
 import type { MyRecoveryJson } from "../../lib/restoration/my-recovery-api";

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Browser, type BrowserContext, type Page, type Response } from "@playwright/test";
+import type { Browser, BrowserContext, Page, Response } from "@playwright/test";
+import { expect, test } from "../helpers/test";
 import pg from "pg";
 import { startPgWireProxy, viaProxy, type PgWireProxy } from "../../scripts/db/pg-wire-proxy";
 import { createClaimFixture, type ClaimFixture } from "../helpers/claims-fixture";

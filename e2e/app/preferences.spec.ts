@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../helpers/test";
 import { signIn } from "../helpers/sign-in";
 
 test("a visitor is asked to sign in to manage email", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../helpers/test";
 import { expectNotModifiedWhenUnchanged } from "../helpers/conditional";
 
 test("GET /api/v1/status gives the overall status, components and active incidents, with validators", async ({ request }) => {

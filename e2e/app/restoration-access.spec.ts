@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../helpers/test";
 import { signIn } from "../helpers/sign-in";
 
 const CSV = "subscriber_ref,category,state,items_lost,items_recovered,items_restored,as_of\nNM-100000,contacts,AFFECTED,1,0,0,2026-11-01T00:00:00Z\n";

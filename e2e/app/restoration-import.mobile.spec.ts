@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../helpers/test";
 import { csv, newStaffMember, recently } from "../helpers/restoration";
 import { signIn } from "../helpers/sign-in";
 

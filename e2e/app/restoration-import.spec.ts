@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "../helpers/test";
 import { STATE_COPY } from "../../lib/restoration/state-copy";
 import { csv, emailOf, forwardStep, newStaffMember, recordsOf, stepForward } from "../helpers/restoration";
 import { signIn } from "../helpers/sign-in";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../helpers/test";
 import { newStaffMember } from "../helpers/restoration";
 import { signIn } from "../helpers/sign-in";
 

@@ -1,4 +1,4 @@
-import { expect, test, type Locator } from "@playwright/test";
+import { expect, test, type Locator } from "../helpers/test";
 import { newStaffMember } from "../helpers/restoration";
 import { createPlanIncident } from "../helpers/restoration-fixture";
 import { signIn } from "../helpers/sign-in";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../helpers/test";
 import { waitForMail } from "../helpers/mailbox";
 import { requestMagicLink, signIn } from "../helpers/sign-in";
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "../helpers/test";
 import { newStaffMember } from "../helpers/restoration";
 import { signIn } from "../helpers/sign-in";
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../helpers/test";
 import { createClaimFixture } from "../helpers/claims-fixture";
 import { withDb } from "../helpers/db";
 import { newStaffMember } from "../helpers/restoration";

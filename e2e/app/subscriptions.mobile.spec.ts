@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../helpers/test";
 
 test("the subscribe form fits a phone and can be filled in there", async ({ page }) => {
   await page.goto("/subscribe");

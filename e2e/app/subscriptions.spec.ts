@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../helpers/test";
 import { findLink } from "../../lib/mail/mailbox";
 import { signEmailToken } from "../../lib/notifications/links";
 import { withDb } from "../helpers/db";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../helpers/test";
 import { incidentDays } from "../helpers/uptime";
 
 test("on a phone each service shows the last 30 days, and says so", async ({ page }) => {

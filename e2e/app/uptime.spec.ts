@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../helpers/test";
 import { incidentDays } from "../helpers/uptime";
 
 const DEMO_SERVICES = ["Sync", "Contacts", "Calendar", "Notes & tasks", "Photos", "Games & high scores", "Web portal", "Sign-in"];

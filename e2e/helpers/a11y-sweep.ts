@@ -1,4 +1,4 @@
-import { test } from "@playwright/test";
+import { test } from "./test";
 import { PUBLIC_PAGES, staffPages, SUBSCRIBER_PAGES } from "./a11y-pages";
 import { visitAndCheck } from "./axe";
 import { createClaimFixture } from "./claims-fixture";
