@@ -20,6 +20,8 @@ export interface RouteRule {
   paths: (f: SecurityFixture) => string[];
   /** How to probe a route handler that has no GET (the method and body a caller would send). */
   probe?: { method: "POST" | "PUT" | "DELETE"; data?: unknown; headers?: Record<string, string> };
+  /** Not routed by the edge at all (nginx answers 404 for every method); the suite checks exactly that. */
+  internal?: true;
 }
 
 const at = (...paths: string[]) => () => paths;
@@ -58,7 +60,7 @@ export const ROUTES: Record<string, RouteRule> = {
   "/api/email/unsubscribe": { access: "link", paths: at("/api/email/unsubscribe?list=incidents&token=not-a-token") },
   // Each web instance's own cache-expiry endpoint: its listener calls it over loopback with a notice
   // signed by the instance's key (the signature is the authority); the edge does not route it at all.
-  "/api/internal/public-change": { access: "link", paths: at("/api/internal/public-change"), probe: { method: "POST", data: { from: "x", change: { kind: "status" } } } },
+  "/api/internal/public-change": { access: "link", internal: true, paths: at("/api/internal/public-change"), probe: { method: "POST", data: { from: "x", change: { kind: "status" } } } },
   "/api/forum/incidents/[slug]/lock": { access: "staff", paths: (f) => [`/api/forum/incidents/${f.qa.slug}/lock`], probe: { method: "DELETE" } },
   "/api/forum/incidents/[slug]/questions": { access: "signed-in", paths: (f) => [`/api/forum/incidents/${f.qa.slug}/questions`], probe: { method: "POST", data: {} } },
   "/api/forum/incidents/[slug]/threads": { access: "public", paths: (f) => [`/api/forum/incidents/${f.qa.slug}/threads`] },
