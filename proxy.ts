@@ -4,6 +4,7 @@ import { isAdmin, isStaff } from "@/lib/auth/roles";
 import { toAppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { withCspNonce } from "@/lib/http/csp-nonce";
+import { forbiddenResponse } from "@/lib/http/forbidden";
 import { unavailableResponse } from "@/lib/http/unavailable";
 import { isCrossSite } from "@/lib/security/cross-site";
 
@@ -60,12 +61,8 @@ export async function proxy(request: NextRequest) {
   if (unavailable) return unavailable;
   if (preferences) return next();
   if (!role) return signInRedirect(request);
-  if (pathname.startsWith("/admin") && !isStaff(role)) {
-    return withCspNonce(request, (init) => NextResponse.rewrite(new URL("/forbidden", request.url), { ...init, status: 403 }));
-  }
-  if (pathname.startsWith("/admin/tokens") && !isAdmin(role)) {
-    return withCspNonce(request, (init) => NextResponse.rewrite(new URL("/forbidden?for=admin", request.url), { ...init, status: 403 }));
-  }
+  if (pathname.startsWith("/admin") && !isStaff(role)) return forbiddenResponse({ adminsOnly: false });
+  if (pathname.startsWith("/admin/tokens") && !isAdmin(role)) return forbiddenResponse({ adminsOnly: true });
   return next();
 }
 

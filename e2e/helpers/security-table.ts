@@ -79,6 +79,8 @@ export const ROUTES: Record<string, RouteRule> = {
   "/api/v1/restoration/batches/[id]": { access: "token-or-staff", paths: (f) => [`/api/v1/restoration/batches/${f.batchId}`] },
   "/api/v1/restoration/batches/[id]/errors": { access: "token-or-staff", paths: (f) => [`/api/v1/restoration/batches/${f.batchId}/errors`] },
   "/api/v1/status": { access: "public", paths: at("/api/v1/status") },
+  // A redirect to the static mirror's public address (STATUS_MIRROR_URL), or 404 when none is set.
+  "/status-mirror": { access: "public", paths: at("/status-mirror") },
   "/claims": { access: "signed-in", paths: at("/claims") },
   "/claims/[number]": { access: "signed-in", paths: (f) => [`/claims/${f.a.claimNumber}`] },
   "/dev/mailbox": { access: "dev", paths: at("/dev/mailbox") },
