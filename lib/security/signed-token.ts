@@ -59,9 +59,9 @@ export function createTokenSigner({ secret, previousSecret, graceDays }: { secre
     },
     verify(purpose, token, { maxAgeSeconds, now = Date.now() } = {}) {
       if (!token || token.length > MAX_TOKEN_LENGTH) return null;
-      const match = /^([A-Za-z0-9_-]{8})\.([0-9a-z]{1,10})\.([A-Za-z0-9_-]*)\.([A-Za-z0-9_-]{22})$/.exec(token);
-      if (!match) return null;
-      const [, id, issued, payload, given] = match as unknown as [string, string, string, string, string];
+      const parts = /^(?<id>[A-Za-z0-9_-]{8})\.(?<issued>[0-9a-z]{1,10})\.(?<payload>[A-Za-z0-9_-]*)\.(?<given>[A-Za-z0-9_-]{22})$/.exec(token)?.groups;
+      if (!parts) return null;
+      const { id = "", issued = "", payload = "", given = "" } = parts;
       const keys = id === current.id ? current : id === previous?.id ? previous : undefined;
       if (!keys) return null;
       // Compared as text: base64url decoding ignores a final character's spare bits, and a MAC
