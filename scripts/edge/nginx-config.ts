@@ -65,7 +65,6 @@ http {
     default_type application/octet-stream;
     access_log off;
     sendfile on;
-    tcp_nopush on;
     keepalive_timeout 65s;
     keepalive_requests 100000;
     client_body_temp_path ${temp}/body;
