@@ -52,10 +52,16 @@ export function watchDialogs(page: Page): string[] {
   return opened;
 }
 
-/** The live page holds nothing the payload made; `visible` proves the field really is on it. */
+/**
+ * The live page holds nothing the payload made; `visible` proves the field really is on it. Public
+ * pages may come from the edge's cache for a few seconds after a change (README, "Caches and how
+ * coherent they are"), so the page is loaded again until the fields show, within 15 seconds.
+ */
 export async function expectInertPage(page: Page, path: string, visible: string[], dialogs: string[]): Promise<void> {
-  await page.goto(path);
-  for (const text of visible) await expect(page.getByText(text, { exact: false }).first(), `${path} shows "${text}"`).toBeAttached();
+  await expect(async () => {
+    await page.goto(path);
+    for (const text of visible) await expect(page.getByText(text, { exact: false }).first(), `${path} shows "${text}"`).toBeAttached({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await expect(page.locator("[aria-busy=true]")).toHaveCount(0);
   expect(await page.evaluate(liveMarkup, null), `live markup from the payload on ${path}`).toEqual([]);
   expect(dialogs, `dialogs opened on ${path}`).toEqual([]);

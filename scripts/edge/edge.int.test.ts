@@ -50,6 +50,8 @@ interface Doc {
   n: number;
   personal: string | null;
   rsc: boolean;
+  /** When the instance answered (ms since the epoch). */
+  at: number;
 }
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=([^;]*)/;
@@ -86,7 +88,7 @@ class FakeInstance {
       }
       const pathname = new URL(url, "http://x").pathname;
       const rsc = req.headers.rsc === "1" || url.includes("_rsc=") || req.headers["next-router-prefetch"] === "1";
-      const doc: Doc = { instance: this.name, method: req.method ?? "GET", url, n: ++answered, personal: SESSION_COOKIE.exec(req.headers.cookie ?? "")?.[1] ?? null, rsc };
+      const doc: Doc = { instance: this.name, method: req.method ?? "GET", url, n: ++answered, personal: SESSION_COOKIE.exec(req.headers.cookie ?? "")?.[1] ?? null, rsc, at: Date.now() };
       const headers: http.OutgoingHttpHeaders = {
         "content-type": rsc ? "text/x-component" : contentType(pathname),
         "cache-control": PUBLIC_CACHE_CONTROL,
@@ -412,6 +414,26 @@ describe.skipIf(!nginx)("the nginx edge in front of two web instances", () => {
     } finally {
       for (const instance of edge.instances) await instance.setMode("ok");
     }
+  });
+
+  it("hands out no copy more than 4 seconds old, under steady visits or after a quiet spell", async () => {
+    // Under steady visits each expired copy is handed out once more while a fresh one is fetched.
+    const ages: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const reply = await edge.get("/incidents/bounded");
+      expect(reply.status).toBe(200);
+      ages.push(Date.now() - docOf(reply).at);
+      await sleep(200);
+    }
+    expect(Math.max(...ages), `ages of the copies handed out: ${ages.join(", ")} ms`).toBeLessThanOrEqual(4_000);
+    // After a quiet spell longer than the cache keeps an unvisited copy, the next visitor gets a
+    // fresh answer, not the copy from before the spell.
+    const before = docOf(await edge.get("/incidents/bounded"));
+    await sleep(5_500);
+    const after = await edge.get("/incidents/bounded");
+    expect(after.cache).toBe("MISS");
+    expect(docOf(after).n).not.toBe(before.n);
+    expect(Date.now() - docOf(after).at).toBeLessThan(1_000);
   });
 
   it("fails over to the other instance when one refuses connections, with no 5xx", async () => {
