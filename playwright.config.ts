@@ -37,6 +37,6 @@ export default defineConfig({
         reuseExistingServer: false,
         // prod:local stops nginx, the instances and the worker on SIGTERM.
         gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-        env: { NEXTAUTH_URL: baseURL, WEB_INSTANCES: "2", WORKERS: "1", PROD_LOCAL_DIR: `.aftercare/e2e-${PORT}` },
+        env: { NEXTAUTH_URL: baseURL, WEB_INSTANCES: "2", API_INSTANCES: "2", WORKERS: "1", PROD_LOCAL_DIR: `.aftercare/e2e-${PORT}` },
       },
 });

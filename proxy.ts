@@ -3,6 +3,7 @@ import { sessionTokenFrom, userFromRequest } from "@/lib/auth/session-lookup";
 import { isAdmin, isStaff } from "@/lib/auth/roles";
 import { toAppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { API_PATHS, apiOrigin } from "@/lib/http/api-origin";
 import { withCspNonce } from "@/lib/http/csp-nonce";
 import { forbiddenResponse } from "@/lib/http/forbidden";
 import { unavailableResponse } from "@/lib/http/unavailable";
@@ -39,9 +40,12 @@ async function roleOf(request: NextRequest): Promise<{ role?: Role; unavailable?
 // Runs only for signed-in areas, pages rendered per request and server-action posts (see matcher):
 // public pages never pay for a session lookup or a nonce, and stay the same bytes for everyone.
 export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  // The burst endpoints live in the API service (npm run api): under `next dev`, or `next start`
+  // without nginx in front, they are forwarded there, so each exists once.
+  if (API_PATHS.includes(pathname)) return NextResponse.rewrite(new URL(pathname + request.nextUrl.search, apiOrigin()));
   const refused = refuseCrossSiteAction(request);
   if (refused) return refused;
-  const { pathname } = request.nextUrl;
   // "My recovery" is one static shell for everyone; its data (GET /api/me/recovery) checks the
   // session itself. A visitor with no session cookie at all goes straight to sign-in, without a
   // database query; whether a cookie that is present is still valid, the data request decides.
@@ -73,6 +77,8 @@ export const config = {
   matcher: [
     "/admin/:path*",
     "/me",
+    "/api/claims",
+    "/api/me/recovery",
     "/claims/:path*",
     "/signin/:path*",
     "/subscribe/:path*",

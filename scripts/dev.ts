@@ -10,6 +10,7 @@ import { startMailSink } from "../lib/mail/sink";
 import { ensureEmbeddedDatabase } from "./db/embedded";
 import { applyMigrations } from "./db/schema-engine";
 import { killNow, stopChildren } from "./stop-children";
+import { API_NODE_ARGS } from "./api-command";
 import { WORKER_NODE_ARGS } from "./worker-command";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -36,7 +37,7 @@ process.on("exit", () => killNow(apps));
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  console.log("\nStopping: Next.js and the email worker first, then the database and the mailbox…");
+  console.log("\nStopping: Next.js, the email worker and the API service first, then the database and the mailbox…");
   await stopChildren(apps);
   await Promise.allSettled(stops.map((stop) => stop()));
   process.exit(code);
@@ -73,22 +74,27 @@ process.env.EMAIL_COALESCE_SECONDS ??= "30";
 
 // Each child in a process group of its own (detached): Ctrl-C reaches only this launcher, which
 // stops Next.js and the worker first and the database and mailbox they use last (see shutdown).
+// The API service (claims, "My recovery" data): next dev forwards those two paths to it (proxy.ts).
+process.env.API_PORT ??= String(port + 10);
+process.env.API_ORIGIN ??= `http://127.0.0.1:${process.env.API_PORT}`;
+
 const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", "--port", String(port)], { stdio: "inherit", env: process.env, detached: true });
 apps.push(next);
-startWorker();
+keepRunning("Email worker", WORKER_NODE_ARGS);
+keepRunning("API service", API_NODE_ARGS);
 
-function startWorker() {
-  const child = spawn(process.execPath, WORKER_NODE_ARGS, { stdio: "inherit", env: process.env, detached: true });
+/** Starts a helper process and restarts it two seconds after it exits, until shutdown. */
+function keepRunning(name: string, args: string[]) {
+  const child = spawn(process.execPath, args, { stdio: "inherit", env: process.env, detached: true });
   apps.push(child);
   child.on("exit", (code, signal) => {
     apps.splice(apps.indexOf(child), 1);
     if (stopping) return;
-    console.error(`Email worker exited (${signal ?? code}); restarting it in 2 s.`);
+    console.error(`${name} exited (${signal ?? code}); restarting it in 2 s.`);
     setTimeout(() => {
-      if (!stopping) startWorker();
+      if (!stopping) keepRunning(name, args);
     }, 2_000);
   });
-  return child;
 }
 
 next.on("exit", (code) => void shutdown(code ?? 0));

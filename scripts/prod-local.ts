@@ -1,6 +1,7 @@
 // `npm run prod:local`: the production topology on one machine, on the configured PostgreSQL —
 // nginx at the edge (docs/nginx/aftercare.conf.template) in front of WEB_INSTANCES `next start`
-// processes, and WORKERS workers, one of which keeps the static mirror current. Run `npm run build`
+// processes and API_INSTANCES API service processes (npm run api), and WORKERS workers, one of
+// which keeps the static mirror current. Run `npm run build`
 // first. Ctrl-C stops everything. Each process is started once: a crashed one stays down (nginx
 // fails over to the others), as it would until a supervisor such as systemd restarts it.
 import "./load-env";
@@ -12,12 +13,14 @@ import { isEmbeddedDatabase } from "../lib/embedded-database";
 import { applyMigrations } from "./db/schema-engine";
 import { ensureNginx, writeEdgeConfig } from "./edge/nginx-config";
 import { killNow, stopChildren } from "./stop-children";
+import { API_NODE_ARGS } from "./api-command";
 import { WORKER_NODE_ARGS } from "./worker-command";
 
 const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, quiet: { type: "boolean" } } });
 const port = Number(values.port ?? process.env.PORT ?? 8080);
 const webInstances = Number(process.env.WEB_INSTANCES ?? 2);
 const workers = Number(process.env.WORKERS ?? 1);
+const apiInstances = Number(process.env.API_INSTANCES ?? 2);
 const webBasePort = Number(process.env.WEB_BASE_PORT ?? port + 1);
 const state = path.resolve(process.env.PROD_LOCAL_DIR ?? `.aftercare/prod-${port}`);
 const quiet = values.quiet ?? false;
@@ -28,6 +31,7 @@ function fail(message: string): never {
 }
 if (!Number.isInteger(webInstances) || webInstances < 1) fail("WEB_INSTANCES must be a whole number of at least 1.");
 if (!Number.isInteger(workers) || workers < 0) fail("WORKERS must be a whole number (0 or more).");
+if (!Number.isInteger(apiInstances) || apiInstances < 1) fail("API_INSTANCES must be a whole number of at least 1.");
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl || isEmbeddedDatabase(databaseUrl)) {
   fail("prod:local runs on a PostgreSQL server: set DATABASE_URL (the embedded database serves one development server, see npm run dev).");
@@ -45,11 +49,12 @@ if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
 const mirrorDir = path.resolve(process.env.STATUS_MIRROR_DIR ?? path.join(state, "status-mirror"));
 mkdirSync(mirrorDir, { recursive: true });
 const webPorts = Array.from({ length: webInstances }, (_, i) => webBasePort + i);
+const apiPorts = Array.from({ length: apiInstances }, (_, i) => webBasePort + webInstances + i);
 const publicUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
 const edgeUrl = `http://127.0.0.1:${port}`;
 let nginxConf: string;
 try {
-  nginxConf = writeEdgeConfig({ nginx, dir: path.join(state, "nginx"), listen: String(port), upstreams: webPorts.map((p) => `127.0.0.1:${p}`), mirrorRoot: path.join(mirrorDir, "current") });
+  nginxConf = writeEdgeConfig({ nginx, dir: path.join(state, "nginx"), listen: String(port), upstreams: webPorts.map((p) => `127.0.0.1:${p}`), apiUpstreams: apiPorts.map((p) => `127.0.0.1:${p}`), mirrorRoot: path.join(mirrorDir, "current") });
 } catch (error) {
   fail((error as Error).message);
 }
@@ -100,9 +105,15 @@ const webEnv = {
   // nginx appended to X-Forwarded-For (the client's), and nothing the client wrote left of it
   // (lib/security/client-address-hook.ts).
   TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? "127.0.0.1,::1",
+  // Where a web instance forwards the API paths if a request for them reaches it directly (nginx
+  // sends them to the API service itself).
+  API_ORIGIN: `http://127.0.0.1:${apiPorts[0]}`,
 };
 for (const [i, webPort] of webPorts.entries()) {
   start(`web ${i + 1}`, process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(webPort), "--hostname", "127.0.0.1"], { ...webEnv, PORT: String(webPort) }, webPort);
+}
+for (const [i, apiPort] of apiPorts.entries()) {
+  start(`api ${i + 1}`, process.execPath, [...API_NODE_ARGS, "--port", String(apiPort)], webEnv, apiPort);
 }
 for (let i = 0; i < workers; i++) {
   // The first worker publishes the static mirror, reading the documents through the edge.
@@ -130,6 +141,15 @@ for (const webPort of webPorts) {
     await new Promise((r) => setTimeout(r, 300));
   }
 }
+for (const apiPort of apiPorts) {
+  while (!(await answers(`http://127.0.0.1:${apiPort}/api/me/recovery`))) {
+    if (Date.now() - started > 120_000) {
+      console.error(`API instance on port ${apiPort} did not answer within 2 minutes.`);
+      await shutdown(1);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
 while (!(await answers(`${edgeUrl}/`))) await new Promise((r) => setTimeout(r, 200));
 writeFileSync(path.join(state, "topology.json"), JSON.stringify({ edge: edgeUrl, publicUrl, mirrorDir, processes: running }, null, 2));
-console.log(`READY: Aftercare on ${publicUrl} — nginx on port ${port}, ${webInstances} web instance(s) on ${webPorts.join(", ")}, ${workers} worker(s). Topology in ${path.relative(process.cwd(), path.join(state, "topology.json"))}.`);
+console.log(`READY: Aftercare on ${publicUrl} — nginx on port ${port}, ${webInstances} web instance(s) on ${webPorts.join(", ")}, ${apiInstances} API instance(s) on ${apiPorts.join(", ")}, ${workers} worker(s). Topology in ${path.relative(process.cwd(), path.join(state, "topology.json"))}.`);

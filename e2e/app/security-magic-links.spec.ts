@@ -3,13 +3,13 @@ import { performance } from "node:perf_hooks";
 import { expect, test } from "@playwright/test";
 import { withDb } from "../helpers/db";
 import { magicLinkIn, waitForMail } from "../helpers/mailbox";
-import { ownLoopbackAddress, send, type NextServer } from "../helpers/next-start";
+import { ownLoopbackAddress, send } from "../helpers/next-start";
 import { askForSignInLink } from "../helpers/security";
 
 // Magic links against the suite's production server, through plain HTTP: what a copied or old
 // link does, and whether the answer's timing tells known addresses from unknown ones.
 const port = Number(process.env.E2E_PORT ?? 3100);
-const server: NextServer = { base: `http://127.0.0.1:${port}`, port, stop: async () => {} };
+const server = { base: `http://127.0.0.1:${port}`, port };
 
 async function newAccount(): Promise<string> {
   const email = `magic-${randomUUID().slice(0, 12)}@example.com`;

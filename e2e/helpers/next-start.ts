@@ -1,40 +1,52 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { API_NODE_ARGS } from "../../scripts/api-command";
 import { freePort } from "../../scripts/test-env";
 
 export interface NextServer {
   base: string;
   port: number;
+  /** Its own API service (npm run api) with the same settings: where the claims endpoint lives. */
+  api: { base: string; port: number };
   stop(): Promise<void>;
 }
 
 /**
  * Another `next start` on the same build and database, with settings of the test's own (proxy
- * trust, rate limits), listening on 127.0.0.1 as the production instances behind nginx do.
+ * trust, rate limits), listening on 127.0.0.1 as the production instances behind nginx do, and an
+ * API service beside it with the same settings.
  */
 export async function startNextServer(env: Record<string, string>): Promise<NextServer> {
-  const port = await freePort();
+  const [port, apiPort] = [await freePort(), await freePort()];
   const base = `http://127.0.0.1:${port}`;
+  const settings = { ...process.env, TRUSTED_PROXY_HOPS: "", TRUSTED_PROXIES: "", ...env, NEXTAUTH_URL: base };
+  const api: ChildProcess = spawn(process.execPath, [...API_NODE_ARGS, "--port", String(apiPort)], { env: { ...settings, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
   const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    env: { ...process.env, TRUSTED_PROXY_HOPS: "", TRUSTED_PROXIES: "", ...env, NEXTAUTH_URL: base },
+    env: { ...settings, API_ORIGIN: `http://127.0.0.1:${apiPort}` },
     stdio: ["ignore", "ignore", "inherit"],
   });
+  const stop = (process: ChildProcess) =>
+    new Promise<void>((resolve) => {
+      if (process.exitCode !== null || process.signalCode !== null) return resolve();
+      process.once("exit", () => resolve());
+      process.kill("SIGTERM");
+    });
+  const stopBoth = () => Promise.all([stop(child), stop(api)]).then(() => undefined);
   for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    if (await fetch(`${base}/api/v1/status`).then((r) => r.ok, () => false)) break;
-    if (i > 240) throw new Error("next start did not answer within 2 minutes");
+    if (child.exitCode !== null || api.exitCode !== null) {
+      await stopBoth();
+      throw new Error(`next start (${child.exitCode}) or the API service (${api.exitCode}) exited`);
+    }
+    const up = await fetch(`${base}/api/v1/status`).then((r) => r.ok, () => false);
+    const apiUp = await fetch(`http://127.0.0.1:${apiPort}/api/me/recovery`).then((r) => r.status === 401, () => false);
+    if (up && apiUp) break;
+    if (i > 240) {
+      await stopBoth();
+      throw new Error("next start or the API service did not answer within 2 minutes");
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
-  return {
-    base,
-    port,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+  return { base, port, api: { base: `http://127.0.0.1:${apiPort}`, port: apiPort }, stop: stopBoth };
 }
 
 export interface RawResponse {
@@ -48,7 +60,7 @@ export interface RawResponse {
  * a host of its own (its own rate-limit buckets) without touching what other tests count.
  */
 export function send(
-  server: NextServer,
+  server: { port: number },
   { method = "GET", path, headers = {}, body, from }: { method?: string; path: string; headers?: Record<string, string>; body?: string; from: string },
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {

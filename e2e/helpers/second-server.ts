@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
+import { API_NODE_ARGS } from "../../scripts/api-command";
 import { freePort } from "../../scripts/test-env";
 
 export interface SecondServer {
@@ -14,27 +15,38 @@ export interface SecondServer {
  */
 export async function startSecondServer({ distDir, env }: { distDir: string; env: Record<string, string> }): Promise<SecondServer> {
   const port = await freePort();
+  const apiPort = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NEXTAUTH_URL: base },
+  // Its own API service on the same database, which next start forwards the API paths to (proxy.ts).
+  const api: ChildProcess = spawn(process.execPath, [...API_NODE_ARGS, "--port", String(apiPort)], {
+    env: { ...process.env, ...env, NODE_ENV: "production", NEXTAUTH_URL: base },
     stdio: ["ignore", "inherit", "inherit"],
   });
+  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NEXTAUTH_URL: base, API_ORIGIN: `http://127.0.0.1:${apiPort}` },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const stop = (process: ChildProcess) =>
+    new Promise<void>((resolve) => {
+      if (process.exitCode !== null || process.signalCode !== null) return resolve();
+      process.once("exit", () => resolve());
+      process.kill("SIGTERM");
+    });
+  const stopBoth = () => Promise.all([stop(child), stop(api)]).then(() => undefined);
+  const answers = (url: string) => fetch(url).then((r) => r.status < 500 && r.status !== 404, () => false);
   for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`the second server exited with ${child.exitCode}`);
-    const up = await fetch(`${base}/api/v1/status`).then((r) => r.ok, () => false);
-    if (up) break;
-    if (i > 120) throw new Error("the second server did not start");
+    if (child.exitCode !== null || api.exitCode !== null) {
+      await stopBoth();
+      throw new Error(`the second server exited (next start: ${child.exitCode}, API service: ${api.exitCode})`);
+    }
+    if ((await answers(`${base}/api/v1/status`)) && (await answers(`http://127.0.0.1:${apiPort}/api/me/recovery`))) break;
+    if (i > 120) {
+      await stopBoth();
+      throw new Error("the second server did not start");
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
-  return {
-    base,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+  return { base, stop: stopBoth };
 }
 
 /** A copy of the production build without its caches, in a folder Next.js may own. */

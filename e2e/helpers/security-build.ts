@@ -2,6 +2,7 @@
 // manifests `next build` writes, so a new route is part of the security suite without anyone listing it.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { API_PATHS } from "../../lib/http/api-origin";
 
 const distDir = () => process.env.NEXT_DIST_DIR || ".next";
 
@@ -30,12 +31,16 @@ export interface BuiltAction {
   pages: string[];
 }
 
-/** Every page and route handler in the build (`.next/app-path-routes-manifest.json`). */
+/**
+ * Every page and route handler in the build (`.next/app-path-routes-manifest.json`), and the
+ * endpoints of the API service (lib/http/api-service.ts), which the edge serves beside them.
+ */
 export function builtRoutes(): BuiltRoute[] {
   const manifest = readJson<Record<string, string>>("app-path-routes-manifest.json");
-  return Object.entries(manifest)
-    .map(([entry, route]) => ({ entry, route, kind: entry.endsWith("/route") ? ("handler" as const) : ("page" as const) }))
-    .sort((a, b) => a.route.localeCompare(b.route));
+  return [
+    ...Object.entries(manifest).map(([entry, route]) => ({ entry, route, kind: entry.endsWith("/route") ? ("handler" as const) : ("page" as const) })),
+    ...API_PATHS.map((route) => ({ entry: "api-service", route, kind: "handler" as const })),
+  ].sort((a, b) => a.route.localeCompare(b.route));
 }
 
 interface ReferenceManifest {

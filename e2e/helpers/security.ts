@@ -2,7 +2,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { hashToken, newTokenSecret } from "../../lib/api-tokens/token-secret";
 import { withDb } from "./db";
-import { send, type NextServer } from "./next-start";
+import { send } from "./next-start";
 
 /** A session cookie for a user, as next-auth's database session would set after sign-in. */
 export async function sessionCookieFor(userId: string): Promise<string> {
@@ -18,7 +18,7 @@ export async function newApiToken(): Promise<string> {
 }
 
 /** Asks for a sign-in link the way the sign-in form does (CSRF cookie and token included). */
-export async function askForSignInLink(server: NextServer, { email, from, headers = {} }: { email: string; from: string; headers?: Record<string, string> }) {
+export async function askForSignInLink(server: { port: number }, { email, from, headers = {} }: { email: string; from: string; headers?: Record<string, string> }) {
   const csrf = await send(server, { path: "/api/auth/csrf", from });
   const cookie = (csrf.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
   const { csrfToken } = JSON.parse(csrf.text) as { csrfToken: string };

@@ -12,7 +12,10 @@ beforeAll(async () => {
   installClientAddressHook({});
   server = createServer((req, res) => {
     res.setHeader("content-type", "application/json");
-    res.end(JSON.stringify({ headers: req.headers, clientIp: clientIp(new Headers(req.headers as Record<string, string>)) }));
+    // Hono's Node adapter (the API service) builds its Request from rawHeaders.
+    const raw = new Headers();
+    for (let i = 0; i < req.rawHeaders.length; i += 2) raw.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+    res.end(JSON.stringify({ headers: req.headers, clientIp: clientIp(new Headers(req.headers as Record<string, string>)), raw: Object.fromEntries(raw), rawClientIp: clientIp(raw) }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as { port: number }).port;
@@ -20,7 +23,7 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-function get(headers: Record<string, string>): Promise<{ headers: IncomingHttpHeaders; clientIp: string }> {
+function get(headers: Record<string, string>): Promise<{ headers: IncomingHttpHeaders; clientIp: string; raw: Record<string, string>; rawClientIp: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: "127.0.0.1", port, path: "/", headers }, (res) => {
       let body = "";
@@ -41,6 +44,14 @@ describe("client address hook", () => {
     expect(seen.headers.forwarded).toBeUndefined();
     expect(seen.headers["x-forwarded-host"]).toBeUndefined();
     expect(seen.headers["x-forwarded-proto"]).toBeUndefined();
+  });
+
+  it("settles the raw headers the same way, for servers that build their Request from them", async () => {
+    const seen = await get({ "X-Forwarded-For": "6.6.6.6", "X-Real-IP": "8.8.8.8", [CLIENT_ADDRESS_HEADER]: "guess 6.6.6.6", "X-Other": "kept" });
+    expect(seen.rawClientIp).toBe("127.0.0.1");
+    expect(seen.raw["x-forwarded-for"]).toBe("127.0.0.1");
+    expect(seen.raw["x-real-ip"]).toBeUndefined();
+    expect(seen.raw["x-other"]).toBe("kept");
   });
 
   it("does not let a client forge the server's own vouching header", async () => {

@@ -25,12 +25,33 @@ export function settleForwardedHeaders(request: IncomingMessage, peer: string | 
   if (!peer) {
     for (const name of PROXY_HEADERS) delete headers[name];
     delete headers["x-forwarded-for"];
+    syncRawHeaders(request);
     return;
   }
   const { address, peerTrusted } = resolveClientAddress({ peer, forwardedFor: Array.isArray(forwarded) ? forwarded.join(",") : forwarded, trust });
   if (!peerTrusted) for (const name of PROXY_HEADERS) delete headers[name];
   headers["x-forwarded-for"] = address;
   headers[CLIENT_ADDRESS_HEADER] = `${nonce} ${address}`;
+  syncRawHeaders(request);
+}
+
+const SETTLED = new Set([...PROXY_HEADERS, ...ADDRESS_CLAIMS, "x-forwarded-for", CLIENT_ADDRESS_HEADER]);
+
+/**
+ * Servers that build a Web Request from `rawHeaders` (Hono's Node adapter, which the API service
+ * runs on) must see the settled headers too: the settled names are taken out of `rawHeaders` and
+ * put back with the values `headers` now holds.
+ */
+function syncRawHeaders(request: IncomingMessage): void {
+  const raw: string[] = [];
+  for (let i = 0; i < request.rawHeaders.length; i += 2) {
+    if (!SETTLED.has(request.rawHeaders[i]!.toLowerCase())) raw.push(request.rawHeaders[i]!, request.rawHeaders[i + 1]!);
+  }
+  for (const name of SETTLED) {
+    const value = request.headers[name];
+    if (typeof value === "string") raw.push(name, value);
+  }
+  request.rawHeaders = raw;
 }
 
 /** Installs the hook for every HTTP server in this process (once; later calls change nothing). */

@@ -13,12 +13,12 @@ export interface Topology {
   stop: () => Promise<void>;
 }
 
-export async function startTopology({ env, webInstances, workers = 0 }: { env: NodeJS.ProcessEnv; webInstances: number; workers?: number }): Promise<Topology> {
+export async function startTopology({ env, webInstances, apiInstances = webInstances, workers = 0 }: { env: NodeJS.ProcessEnv; webInstances: number; apiInstances?: number; workers?: number }): Promise<Topology> {
   const port = await freePort();
   const state = path.resolve(`.aftercare/bench-${port}`);
   // Instances on the ports after the edge's; a collision would show as a failed start.
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/prod-local.ts", "--port", String(port), "--quiet"], {
-    env: { ...env, NEXTAUTH_URL: `http://127.0.0.1:${port}`, WEB_INSTANCES: String(webInstances), WORKERS: String(workers), PROD_LOCAL_DIR: state },
+    env: { ...env, NEXTAUTH_URL: `http://127.0.0.1:${port}`, WEB_INSTANCES: String(webInstances), API_INSTANCES: String(apiInstances), WORKERS: String(workers), PROD_LOCAL_DIR: state },
     stdio: ["ignore", "pipe", "inherit"],
     detached: true,
   });

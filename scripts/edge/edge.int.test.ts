@@ -226,9 +226,11 @@ async function startEdge() {
   }
   const instances = [new FakeInstance("A"), new FakeInstance("B")];
   for (const instance of instances) await instance.start();
+  const api = new FakeInstance("API");
+  await api.start();
   const port = await freePort();
   const edgeDir = path.join(dir, "edge");
-  const conf = writeEdgeConfig({ nginx: nginx!, dir: edgeDir, listen: `127.0.0.1:${port}`, upstreams: instances.map((i) => `127.0.0.1:${i.port}`), mirrorRoot: mirror });
+  const conf = writeEdgeConfig({ nginx: nginx!, dir: edgeDir, listen: `127.0.0.1:${port}`, upstreams: instances.map((i) => `127.0.0.1:${i.port}`), apiUpstreams: [`127.0.0.1:${api.port}`], mirrorRoot: mirror });
   const child: ChildProcess = spawn(nginx!, ["-p", edgeDir, "-c", conf, "-g", "daemon off;"], { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
@@ -245,6 +247,7 @@ async function startEdge() {
   return {
     port,
     instances,
+    api,
     mirror,
     cacheEntries: () => countFiles(cacheDir),
     get: (target: string, options?: Parameters<typeof request>[2]) => request(port, target, options),
@@ -254,7 +257,7 @@ async function startEdge() {
     async stop() {
       child.kill("SIGTERM");
       await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
-      for (const instance of instances) await instance.stop();
+      for (const instance of [...instances, api]) await instance.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -436,12 +439,41 @@ describe.skipIf(!nginx)("the nginx edge in front of two web instances", () => {
     expect(Date.now() - docOf(after).at).toBeLessThan(1_000);
   });
 
+  it("sends the claims and \"My recovery\" endpoints to the API service, and never from the cache", async () => {
+    const before = edge.api.seen.length;
+    const webMarks = edge.marks();
+    const claims = await Promise.all([0, 1, 2].map(() => edge.get("/api/claims", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })));
+    const mine = await Promise.all([0, 1, 2].map(() => edge.get("/api/me/recovery", { headers: { cookie: "next-auth.session-token=abc" } })));
+    const anonymous = await Promise.all([0, 1].map(() => edge.get("/api/me/recovery")));
+    for (const reply of [...claims, ...mine, ...anonymous]) {
+      expect(reply.status).toBe(200);
+      expect(docOf(reply).instance).toBe("API");
+      expect(reply.cache).toBeUndefined();
+    }
+    expect(edge.api.seen.length - before).toBe(8);
+    expect(edge.upstreamCount("/api/claims", webMarks) + edge.upstreamCount("/api/me/recovery", webMarks)).toBe(0);
+  });
+
+  it("answers the \"My recovery\" shell from the cache for signed-in visitors only", async () => {
+    const marks = edge.marks();
+    const signedIn = await Promise.all(Array.from({ length: 40 }, (_, i) => edge.get("/me", { headers: { cookie: `next-auth.session-token=person-${i}` } })));
+    expect(signedIn.every((r) => r.status === 200)).toBe(true);
+    expect(edge.upstreamCount("/me", marks), "signed-in requests for the shell").toBeLessThanOrEqual(2);
+    const rsc = edge.marks();
+    await Promise.all([0, 1, 2].map(() => edge.get("/me", { headers: { cookie: "next-auth.session-token=x", rsc: "1" } })));
+    expect(edge.upstreamCount("/me", rsc), "navigation payloads go to Next.js").toBe(3);
+    const anonymous = edge.marks();
+    const replies = await Promise.all([0, 1, 2].map(() => edge.get("/me")));
+    expect(replies.map((r) => r.cache)).toEqual(["BYPASS", "BYPASS", "BYPASS"]);
+    expect(edge.upstreamCount("/me", anonymous), "visitors without a session are sent to sign in by Next.js").toBe(3);
+  });
+
   it("fails over to the other instance when one refuses connections, with no 5xx", async () => {
     const [a, b] = edge.instances;
     await a!.setMode("closed");
     try {
       const marks = edge.marks();
-      const targets = [...Array.from({ length: 30 }, () => "/me"), ...Array.from({ length: 20 }, (_, i) => `/incidents/failover-${i}`)];
+      const targets = [...Array.from({ length: 30 }, () => "/claims"), ...Array.from({ length: 20 }, (_, i) => `/incidents/failover-${i}`)];
       const replies = await inBatches(targets, 10, (target) => edge.get(target, { headers: { cookie: "next-auth.session-token=t" } }));
       expect(replies.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
       expect(new Set(replies.map((r) => docOf(r).instance))).toEqual(new Set(["B"]));

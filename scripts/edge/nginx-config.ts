@@ -35,17 +35,20 @@ export interface EdgeConfigOptions {
   listen: string;
   /** host:port of each web instance. */
   upstreams: string[];
+  /** host:port of each API service instance (npm run api). */
+  apiUpstreams: string[];
   /** The static mirror's `current` folder. */
   mirrorRoot: string;
 }
 
 /** Writes a complete nginx.conf for the edge, checks it with `nginx -t`, and returns its path. */
-export function writeEdgeConfig({ nginx, dir, listen, upstreams, mirrorRoot }: EdgeConfigOptions): string {
+export function writeEdgeConfig({ nginx, dir, listen, upstreams, apiUpstreams, mirrorRoot }: EdgeConfigOptions): string {
   rmSync(dir, { recursive: true, force: true });
   for (const sub of ["cache", "temp", "logs"]) mkdirSync(path.join(dir, sub), { recursive: true });
   const server = renderEdgeConfig({
     AFTERCARE_LISTEN: listen,
     AFTERCARE_UPSTREAMS: upstreams.map((u) => `server ${u} max_fails=1 fail_timeout=2s;`).join("\n    "),
+    AFTERCARE_API_UPSTREAMS: apiUpstreams.map((u) => `server ${u} max_fails=1 fail_timeout=2s;`).join("\n    "),
     AFTERCARE_CACHE_DIR: path.join(dir, "cache"),
     AFTERCARE_MIRROR_ROOT: mirrorRoot,
     AFTERCARE_EDGE_PAGES: TEMPLATE_DIR,
