@@ -5,7 +5,7 @@
 // recipient has exactly one message at the SMTP sink (counted from the sink's files), that no request
 // through nginx failed, and how soon the surviving instance (directly and through nginx) showed the
 // update. Last line: RESULT {json}; the exit code is non-zero when a check fails.
-// Options: --port <edge port> (default 8480; web instances on the next two ports, the sink on +10).
+// Options: --port <edge port> (default 8480; web and API instances on the next four ports, the sink on +10).
 import "../load-env";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
