@@ -1,4 +1,4 @@
-// POST /api/claims, the claim form as JSON for scripted clients (app/api/claims/route.ts).
+// POST /api/claims, the claim form as JSON for scripted clients (the API service, lib/http/api-service.ts).
 import { randomUUID } from "node:crypto";
 import { expect, test } from "../helpers/test";
 import { createClaimFixture } from "../helpers/claims-fixture";

@@ -12,8 +12,8 @@ const PRIVATE = { "Cache-Control": "private, no-store" } as const;
 /**
  * `POST /api/claims`: the claim form as JSON, for scripted clients — the same use case, session and
  * idempotency key as the form on /claims. Answers { number, created }; a repeat of the same key
- * answers the same number. Served by app/api/claims/route.ts, which hands it Next.js's `after()` for
- * the work that follows the response.
+ * answers the same number. Served by the API service (lib/http/api-service.ts), which hands it
+ * a queue for the work that follows the response.
  */
 export async function handleClaimPost(request: Request, afterResponse: AfterResponse): Promise<Response> {
   let deviceCookie: string | undefined;

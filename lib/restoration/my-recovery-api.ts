@@ -21,7 +21,7 @@ const PRIVATE = { "Cache-Control": "private, no-store" } as const;
  * `GET /api/me/recovery`: everything "My recovery" shows, for the signed-in subscriber only — the
  * user comes from the session cookie, never from the request, so no id can point at someone
  * else. /me is the same page shell for everyone and fills itself from here, so the busiest signed-in
- * view costs the server one small JSON answer (app/api/me/recovery/route.ts).
+ * view costs the server one small JSON answer (served by the API service, lib/http/api-service.ts).
  */
 export async function handleMyRecoveryGet(request: Request): Promise<Response> {
   try {
