@@ -132,19 +132,14 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 const started = Date.now();
-for (const webPort of webPorts) {
-  while (!(await answers(`http://127.0.0.1:${webPort}/api/v1/status`))) {
+const instances = [
+  ...webPorts.map((p) => ({ name: `web instance on port ${p}`, url: `http://127.0.0.1:${p}/api/v1/status` })),
+  ...apiPorts.map((p) => ({ name: `API instance on port ${p}`, url: `http://127.0.0.1:${p}/api/me/recovery` })),
+];
+for (const { name, url } of instances) {
+  while (!(await answers(url))) {
     if (Date.now() - started > 120_000) {
-      console.error(`web instance on port ${webPort} did not answer within 2 minutes.`);
-      await shutdown(1);
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
-for (const apiPort of apiPorts) {
-  while (!(await answers(`http://127.0.0.1:${apiPort}/api/me/recovery`))) {
-    if (Date.now() - started > 120_000) {
-      console.error(`API instance on port ${apiPort} did not answer within 2 minutes.`);
+      console.error(`${name} did not answer within 2 minutes.`);
       await shutdown(1);
     }
     await new Promise((r) => setTimeout(r, 300));

@@ -3,6 +3,15 @@ import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { API_NODE_ARGS } from "../../scripts/api-command";
 import { freePort } from "../../scripts/test-env";
 
+/** Stops a child process with SIGTERM and waits for it; one that has already ended is left alone. */
+export function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
+
 export interface NextServer {
   base: string;
   port: number;
@@ -25,13 +34,7 @@ export async function startNextServer(env: Record<string, string>): Promise<Next
     env: { ...settings, API_ORIGIN: `http://127.0.0.1:${apiPort}` },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  const stop = (process: ChildProcess) =>
-    new Promise<void>((resolve) => {
-      if (process.exitCode !== null || process.signalCode !== null) return resolve();
-      process.once("exit", () => resolve());
-      process.kill("SIGTERM");
-    });
-  const stopBoth = () => Promise.all([stop(child), stop(api)]).then(() => undefined);
+  const stopBoth = () => Promise.all([stopProcess(child), stopProcess(api)]).then(() => undefined);
   for (let i = 0; ; i++) {
     if (child.exitCode !== null || api.exitCode !== null) {
       await stopBoth();

@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { API_NODE_ARGS } from "../../scripts/api-command";
 import { freePort } from "../../scripts/test-env";
+import { stopProcess } from "./next-start";
 
 export interface SecondServer {
   base: string;
@@ -26,13 +27,7 @@ export async function startSecondServer({ distDir, env }: { distDir: string; env
     env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NEXTAUTH_URL: base, API_ORIGIN: `http://127.0.0.1:${apiPort}` },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  const stop = (process: ChildProcess) =>
-    new Promise<void>((resolve) => {
-      if (process.exitCode !== null || process.signalCode !== null) return resolve();
-      process.once("exit", () => resolve());
-      process.kill("SIGTERM");
-    });
-  const stopBoth = () => Promise.all([stop(child), stop(api)]).then(() => undefined);
+  const stopBoth = () => Promise.all([stopProcess(child), stopProcess(api)]).then(() => undefined);
   const answers = (url: string) => fetch(url).then((r) => r.status < 500 && r.status !== 404, () => false);
   for (let i = 0; ; i++) {
     if (child.exitCode !== null || api.exitCode !== null) {
