@@ -1,16 +1,24 @@
 import type { Actor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
 import { RateLimited } from "@/lib/errors";
-import { consumeRateLimit } from "@/lib/security/rate-limit";
+import { rateLimitResult, rateLimitWindow, sweepOldWindowsSometimes, type RateLimitWindow } from "@/lib/security/rate-limit";
 
 const WINDOW_SECONDS = 15 * 60;
 
 /**
- * Counts one claim submission against the account. A person makes one claim per incident, so even
+ * Claim submissions are counted per account: a person makes one claim per incident, so even
  * retries and corrections stay far below the limit; a script trying combinations does not. Counted
  * per account, not per address: many subscribers may share one address on the day an offer opens.
+ * The count is taken in the statement that loads the submission's context (one round trip on the
+ * busiest path), under this key and window.
  */
-export async function consumeClaimAllowance(actor: Actor): Promise<void> {
-  const result = await consumeRateLimit(`claims:account:${actor.id}`, env().CLAIM_LIMIT_PER_ACCOUNT, WINDOW_SECONDS);
+export function claimAllowance(actor: Actor): { key: string; window: RateLimitWindow } {
+  return { key: `claims:account:${actor.id}`, window: rateLimitWindow(WINDOW_SECONDS) };
+}
+
+/** Refuses the submission when `attempts` in the window exceed CLAIM_LIMIT_PER_ACCOUNT. */
+export async function enforceClaimAllowance(attempts: number, window: RateLimitWindow): Promise<void> {
+  await sweepOldWindowsSometimes(window.now);
+  const result = rateLimitResult(attempts, env().CLAIM_LIMIT_PER_ACCOUNT, window);
   if (!result.allowed) throw RateLimited(result.retryAfterSeconds);
 }

@@ -49,6 +49,27 @@ describe("submitClaim (PostgreSQL)", () => {
     expect(await db.auditLog.count({ where: { action: "claim.submitted", actorId: user.id } })).toBe(1);
   });
 
+  it("counts each submission against the account, copies of one form once, and refuses past CLAIM_LIMIT_PER_ACCOUNT", async () => {
+    const s = await makeClaimScenario();
+    const gift = await s.offer("GIFT_CARD");
+    const user = await s.subscriber();
+    const limit = Number(process.env.CLAIM_LIMIT_PER_ACCOUNT ?? 30);
+    const first = s.form([gift.id], { giftCardEmail: user.email });
+    // Ten concurrent copies of one form are one submission, one attempt.
+    await Promise.all(Array.from({ length: 10 }, () => submitClaim({ actor: user, input: first })));
+    const attempts = async () => (await db.rateLimit.findMany({ where: { key: `claims:account:${user.id}` } })).reduce((sum, r) => sum + r.count, 0);
+    expect(await attempts()).toBe(1);
+    // Further forms: refused as a second claim until the allowance is spent, then as too many.
+    const answers: string[] = [];
+    for (let i = 1; i <= limit; i++) {
+      const answer = await submitClaim({ actor: user, input: s.form([gift.id], { giftCardEmail: user.email }) }).catch((error: { code: string }) => error);
+      answers.push((answer as { code?: string }).code ?? "CREATED");
+    }
+    expect(answers.slice(0, limit - 1)).toEqual(Array(limit - 1).fill("CONFLICT"));
+    expect(answers[limit - 1]).toBe("RATE_LIMITED");
+    expect(await attempts()).toBe(limit + 1);
+  });
+
   it("refuses a second form for the same incident with the existing claim number", async () => {
     const s = await makeClaimScenario();
     const gift = await s.offer("GIFT_CARD");

@@ -5,7 +5,7 @@ import type { EligibilityRule, OfferKind, OfferMode } from "@/lib/generated/pris
 import { Conflict, Forbidden, Invalid, toAppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { singleFlight } from "@/lib/single-flight";
-import { consumeClaimAllowance } from "./claim-allowance";
+import { claimAllowance, enforceClaimAllowance } from "./claim-allowance";
 import { newClaimNumber } from "./claim-number";
 import { decideOneClaim } from "./decide-claims";
 import { evaluateEligibility, type EligibilityRecord } from "./eligibility";
@@ -55,10 +55,10 @@ const submissionsInFlight = singleFlight<string, SubmitClaimResult>();
 
 async function submit(actor: Actor, data: z.output<typeof SubmitClaimInput>, context: Context): Promise<SubmitClaimResult> {
   const now = context.now ?? new Date();
-  // Copies sharing one submission count once.
-  await consumeClaimAllowance(actor);
-
-  const { replay, offers, records } = await loadSubmission(actor, data);
+  // Copies sharing one submission count once: the count is taken with the submission's context.
+  const allowance = claimAllowance(actor);
+  const { attempts, replay, offers, records } = await loadSubmission(actor, data, allowance);
+  await enforceClaimAllowance(attempts, allowance.window);
   if (replay) return replay;
   if (offers.length !== data.offerIds.length) throw Invalid("One of the chosen offers no longer exists. Reload the page.", { field: "offerIds" });
   const groups = new Set<string>();
@@ -148,25 +148,32 @@ async function autoApprove(claimId: number, fraudSignals: FraudSignalSource): Pr
 type OfferRow = { id: number; title: string; kind: OfferKind; mode: OfferMode; eligibility: EligibilityRule; exclusiveGroup: string | null; opensAt: Date; closesAt: Date | null; autoApprove: boolean };
 
 /**
- * Everything a submission is checked against — an earlier use of the same form, the chosen offers,
- * the subscriber's restoration records — in one round trip: claims arrive in bursts when an offer
- * opens, and three queries each waiting for a pooled connection were most of a request's time.
+ * The attempt counted against the account's allowance, and everything a submission is checked
+ * against — an earlier use of the same form, the chosen offers, the subscriber's restoration
+ * records — in one round trip: claims arrive in bursts when an offer opens, and each query waiting
+ * for a pooled connection and its own commit was a large part of a request's time.
  */
-async function loadSubmission(actor: Actor, data: z.output<typeof SubmitClaimInput>) {
-  const { rows } = await pgPool().query<{ replay: { number: string; userId: string } | null; offers: (Omit<OfferRow, "opensAt" | "closesAt"> & { opensAt: string; closesAt: string | null })[]; records: EligibilityRecord[] }>({
+async function loadSubmission(actor: Actor, data: z.output<typeof SubmitClaimInput>, allowance: ReturnType<typeof claimAllowance>) {
+  const { rows } = await pgPool().query<{ attempts: number; replay: { number: string; userId: string } | null; offers: (Omit<OfferRow, "opensAt" | "closesAt"> & { opensAt: string; closesAt: string | null })[]; records: EligibilityRecord[] }>({
     name: preparedName("claim-submission-context"),
-    text: `SELECT
+    text: `WITH attempt AS (
+       INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES ($5, $6, 1)
+       ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
+       RETURNING "count"
+     )
+     SELECT
+       (SELECT "count" FROM attempt) AS attempts,
        (SELECT json_build_object('number', number, 'userId', "userId") FROM "Claim" WHERE "idempotencyKey" = $1) AS replay,
        (SELECT coalesce(json_agg(json_build_object('id', id, 'title', title, 'kind', kind, 'mode', mode, 'eligibility', eligibility, 'exclusiveGroup', "exclusiveGroup",
                                                    'opensAt', "opensAt" AT TIME ZONE 'UTC', 'closesAt', "closesAt" AT TIME ZONE 'UTC', 'autoApprove', "autoApprove")), '[]')
           FROM "CompensationOffer" WHERE "incidentId" = $2 AND id = ANY($3::int[])) AS offers,
        (SELECT coalesce(json_agg(json_build_object('categoryName', c.name, 'state', r.state) ORDER BY c.position), '[]')
           FROM "RestorationRecord" r JOIN "DataCategory" c ON c.id = r."categoryId" WHERE r."incidentId" = $2 AND r."userId" = $4) AS records`,
-    values: [data.idempotencyKey, data.incidentId, data.offerIds, actor.id],
+    values: [data.idempotencyKey, data.incidentId, data.offerIds, actor.id, allowance.key, allowance.window.start],
   });
   const row = rows[0]!;
   const offers: OfferRow[] = row.offers.map((o) => ({ ...o, opensAt: new Date(o.opensAt), closesAt: o.closesAt ? new Date(o.closesAt) : null }));
-  return { replay: row.replay ? replayResult(actor, row.replay) : null, offers, records: row.records };
+  return { attempts: Number(row.attempts), replay: row.replay ? replayResult(actor, row.replay) : null, offers, records: row.records };
 }
 
 function replayResult(actor: Actor, claim: { number: string; userId: string }): SubmitClaimResult {

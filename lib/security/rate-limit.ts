@@ -6,26 +6,43 @@ export interface RateLimitResult {
   retryAfterSeconds: number;
 }
 
-/**
- * Counts one attempt against `key` in a fixed window shared by every app instance.
- * One statement: the increment and the read happen atomically in PostgreSQL.
- */
-export async function consumeRateLimit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
-  const windowMs = windowSeconds * 1000;
-  const now = Date.now();
-  const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
-  const rows = await db.$queryRaw<{ count: number }[]>`
-    INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
-    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
-    RETURNING "count"`;
-  const count = Number(rows[0]?.count ?? 1);
-  // Old windows are useless; sweep them now and then rather than on every call.
-  if (Math.random() < 0.01) {
-    await db.$executeRaw`DELETE FROM "RateLimit" WHERE "windowStart" < ${new Date(now - 86_400_000)}`;
-  }
+/** The fixed window an attempt made at `now` counts in. */
+export interface RateLimitWindow {
+  start: Date;
+  now: number;
+  ms: number;
+}
+
+export function rateLimitWindow(windowSeconds: number, now = Date.now()): RateLimitWindow {
+  const ms = windowSeconds * 1000;
+  return { start: new Date(Math.floor(now / ms) * ms), now, ms };
+}
+
+/** What `count` attempts in `window` mean against `limit`. */
+export function rateLimitResult(count: number, limit: number, window: RateLimitWindow): RateLimitResult {
   return {
     allowed: count <= limit,
     remaining: Math.max(0, limit - count),
-    retryAfterSeconds: Math.ceil((windowStart.getTime() + windowMs - now) / 1000),
+    retryAfterSeconds: Math.ceil((window.start.getTime() + window.ms - window.now) / 1000),
   };
+}
+
+/** Old windows are useless; they are swept now and then rather than on every call. */
+export async function sweepOldWindowsSometimes(now = Date.now()): Promise<void> {
+  if (Math.random() < 0.01) await db.$executeRaw`DELETE FROM "RateLimit" WHERE "windowStart" < ${new Date(now - 86_400_000)}`;
+}
+
+/**
+ * Counts one attempt against `key` in a fixed window shared by every app instance.
+ * One statement: the increment and the read happen atomically in PostgreSQL. (Claims count theirs
+ * inside the statement that loads the claim's context, the same upsert: lib/claims/submit-claim.ts.)
+ */
+export async function consumeRateLimit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
+  const window = rateLimitWindow(windowSeconds);
+  const rows = await db.$queryRaw<{ count: number }[]>`
+    INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${key}, ${window.start}, 1)
+    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
+    RETURNING "count"`;
+  await sweepOldWindowsSometimes(window.now);
+  return rateLimitResult(Number(rows[0]?.count ?? 1), limit, window);
 }
