@@ -61,6 +61,7 @@ try {
 
 const children: ChildProcess[] = [];
 let stopping = false;
+let ready = false;
 interface Running {
   role: string;
   port?: number;
@@ -81,7 +82,14 @@ function start(role: string, command: string, args: string[], env: Record<string
   child.stdout!.on("data", relay(process.stdout));
   child.stderr!.on("data", relay(process.stderr));
   child.on("exit", (code, signal) => {
-    if (!stopping) console.error(`${prefix}exited (${signal ?? code}); the others carry on.`);
+    if (stopping) return;
+    if (!ready) {
+      // A process that fails while the topology starts (a port in use, a bad setting) fails the start.
+      console.error(`${prefix}exited (${signal ?? code}) while starting; stopping everything.`);
+      void shutdown(1);
+      return;
+    }
+    console.error(`${prefix}exited (${signal ?? code}); the others carry on.`);
   });
   return child;
 }
@@ -146,5 +154,6 @@ for (const { name, url } of instances) {
   }
 }
 while (!(await answers(`${edgeUrl}/`))) await new Promise((r) => setTimeout(r, 200));
+ready = true;
 writeFileSync(path.join(state, "topology.json"), JSON.stringify({ edge: edgeUrl, publicUrl, mirrorDir, processes: running }, null, 2));
 console.log(`READY: Aftercare on ${publicUrl} — nginx on port ${port}, ${webInstances} web instance(s) on ${webPorts.join(", ")}, ${apiInstances} API instance(s) on ${apiPorts.join(", ")}, ${workers} worker(s). Topology in ${path.relative(process.cwd(), path.join(state, "topology.json"))}.`);

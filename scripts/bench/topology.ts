@@ -13,13 +13,25 @@ export interface Topology {
   stop: () => Promise<void>;
 }
 
-export async function startTopology({ env, webInstances, apiInstances = webInstances, workers = 0 }: { env: NodeJS.ProcessEnv; webInstances: number; apiInstances?: number; workers?: number }): Promise<Topology> {
+export async function startTopology(options: { env: NodeJS.ProcessEnv; webInstances: number; apiInstances?: number; workers?: number }): Promise<Topology> {
+  // The processes take the ports after the edge's, found free only for the edge: when one of them
+  // is taken meanwhile, the start fails and is tried again elsewhere.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startTopologyOnce(options);
+    } catch (error) {
+      if (attempt === 3 || !/EADDRINUSE/.test((error as Error).message)) throw error;
+      console.error(`A port of the topology was in use; starting it again on other ports (attempt ${attempt + 1} of 3).`);
+    }
+  }
+}
+
+async function startTopologyOnce({ env, webInstances, apiInstances = webInstances, workers = 0 }: { env: NodeJS.ProcessEnv; webInstances: number; apiInstances?: number; workers?: number }): Promise<Topology> {
   const port = await freePort();
   const state = path.resolve(`.aftercare/bench-${port}`);
-  // Instances on the ports after the edge's; a collision would show as a failed start.
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/prod-local.ts", "--port", String(port), "--quiet"], {
     env: { ...env, NEXTAUTH_URL: `http://127.0.0.1:${port}`, WEB_INSTANCES: String(webInstances), API_INSTANCES: String(apiInstances), WORKERS: String(workers), PROD_LOCAL_DIR: state },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
   const stopAll = () => {
@@ -32,6 +44,10 @@ export async function startTopology({ env, webInstances, apiInstances = webInsta
   process.once("exit", stopAll);
   await new Promise<void>((resolve, reject) => {
     let output = "";
+    child.stderr!.on("data", (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      output += chunk.toString();
+    });
     const timer = setTimeout(() => reject(new Error(`prod:local did not become ready:\n${output}`)), 180_000);
     child.stdout!.on("data", (chunk: Buffer) => {
       output += chunk.toString();

@@ -226,11 +226,11 @@ async function startEdge() {
   }
   const instances = [new FakeInstance("A"), new FakeInstance("B")];
   for (const instance of instances) await instance.start();
-  const api = new FakeInstance("API");
-  await api.start();
+  const apis = [new FakeInstance("API1"), new FakeInstance("API2")];
+  for (const api of apis) await api.start();
   const port = await freePort();
   const edgeDir = path.join(dir, "edge");
-  const conf = writeEdgeConfig({ nginx: nginx!, dir: edgeDir, listen: `127.0.0.1:${port}`, upstreams: instances.map((i) => `127.0.0.1:${i.port}`), apiUpstreams: [`127.0.0.1:${api.port}`], mirrorRoot: mirror });
+  const conf = writeEdgeConfig({ nginx: nginx!, dir: edgeDir, listen: `127.0.0.1:${port}`, upstreams: instances.map((i) => `127.0.0.1:${i.port}`), apiUpstreams: apis.map((a) => `127.0.0.1:${a.port}`), mirrorRoot: mirror });
   const child: ChildProcess = spawn(nginx!, ["-p", edgeDir, "-c", conf, "-g", "daemon off;"], { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
@@ -247,7 +247,7 @@ async function startEdge() {
   return {
     port,
     instances,
-    api,
+    apis,
     mirror,
     cacheEntries: () => countFiles(cacheDir),
     get: (target: string, options?: Parameters<typeof request>[2]) => request(port, target, options),
@@ -257,7 +257,7 @@ async function startEdge() {
     async stop() {
       child.kill("SIGTERM");
       await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
-      for (const instance of [...instances, api]) await instance.stop();
+      for (const instance of [...instances, ...apis]) await instance.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -440,18 +440,41 @@ describe.skipIf(!nginx)("the nginx edge in front of two web instances", () => {
   });
 
   it("sends the claims and \"My recovery\" endpoints to the API service, and never from the cache", async () => {
-    const before = edge.api.seen.length;
+    const apiSeen = () => edge.apis.reduce((n, a) => n + a.seen.length, 0);
+    const before = apiSeen();
     const webMarks = edge.marks();
     const claims = await Promise.all([0, 1, 2].map(() => edge.get("/api/claims", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })));
     const mine = await Promise.all([0, 1, 2].map(() => edge.get("/api/me/recovery", { headers: { cookie: "next-auth.session-token=abc" } })));
     const anonymous = await Promise.all([0, 1].map(() => edge.get("/api/me/recovery")));
     for (const reply of [...claims, ...mine, ...anonymous]) {
       expect(reply.status).toBe(200);
-      expect(docOf(reply).instance).toBe("API");
+      expect(docOf(reply).instance).toMatch(/^API/);
       expect(reply.cache).toBeUndefined();
     }
-    expect(edge.api.seen.length - before).toBe(8);
+    expect(apiSeen() - before).toBe(8);
     expect(edge.upstreamCount("/api/claims", webMarks) + edge.upstreamCount("/api/me/recovery", webMarks)).toBe(0);
+  });
+
+  it("keeps each session on one API instance, spreads sessions over them, and fails over", async () => {
+    const as = (token: string) => ({ headers: { cookie: `theme=dark; next-auth.session-token=${token}` } });
+    // The two copies of one person's form, and the rest of their requests, reach one instance.
+    for (const token of ["alice", "bob", "carol"]) {
+      const replies = await Promise.all(Array.from({ length: 10 }, () => edge.get("/api/me/recovery", as(token))));
+      expect(new Set(replies.map((r) => docOf(r).instance)), token).toHaveProperty("size", 1);
+    }
+    const spread = await Promise.all(Array.from({ length: 40 }, (_, i) => edge.get("/api/me/recovery", as(`person-${i}`))));
+    expect(new Set(spread.map((r) => docOf(r).instance))).toEqual(new Set(["API1", "API2"]));
+    // The instance holding a session goes away: its requests go to the other one, none fails.
+    const home = docOf(await edge.get("/api/me/recovery", as("alice"))).instance;
+    const [gone, other] = home === "API1" ? edge.apis : [edge.apis[1]!, edge.apis[0]!];
+    await gone!.setMode("closed");
+    try {
+      const replies = await Promise.all(Array.from({ length: 5 }, () => edge.get("/api/claims", { ...as("alice"), method: "POST", body: "{}" })));
+      expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+      expect(new Set(replies.map((r) => docOf(r).instance))).toEqual(new Set([other!.name]));
+    } finally {
+      await gone!.setMode("ok");
+    }
   });
 
   it("answers the \"My recovery\" shell from the cache for signed-in visitors only", async () => {
