@@ -1,5 +1,5 @@
 // `npm run bench:me`: "My recovery" (the page and its data in turn) under 50 connections for 20 s,
-// through nginx in front of 1 and then 2 web instances, on the benchmark database (1M subscribers).
+// through nginx in front of 1 and then 2 web and API instances, on the benchmark database (1M subscribers).
 // Last line: RESULT {...}. Options: --skip-build (reuse .next).
 import "../load-env";
 import { spawnSync } from "node:child_process";
@@ -22,7 +22,7 @@ const figures: Record<number, { rps: number; p50: number; p99: number; errors: n
 for (const instances of [1, 2]) {
   const result = await benchMe(url, { webInstances: instances });
   figures[instances] = result;
-  console.log(`${instances} web instance(s): /me and /api/me/recovery in turn, 50 connections × 20 s: ${Math.round(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}`);
+  console.log(`${instances} web + ${instances} API instance(s): /me and /api/me/recovery in turn, 50 connections × 20 s: ${Math.round(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}`);
 }
 console.log(
   `RESULT ${JSON.stringify({
