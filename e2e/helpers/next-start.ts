@@ -28,7 +28,9 @@ export interface NextServer {
 export async function startNextServer(env: Record<string, string>): Promise<NextServer> {
   const [port, apiPort] = [await freePort(), await freePort()];
   const base = `http://127.0.0.1:${port}`;
-  const settings = { ...process.env, TRUSTED_PROXY_HOPS: "", TRUSTED_PROXIES: "", ...env, NEXTAUTH_URL: base };
+  // A few connections each: these servers take a handful of requests, and the suite's topology holds
+  // many of PostgreSQL's connections already.
+  const settings = { ...process.env, DATABASE_POOL_SIZE: "4", TRUSTED_PROXY_HOPS: "", TRUSTED_PROXIES: "", ...env, NEXTAUTH_URL: base };
   const api: ChildProcess = spawn(process.execPath, [...API_NODE_ARGS, "--port", String(apiPort)], { env: { ...settings, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
   const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
     env: { ...settings, API_ORIGIN: `http://127.0.0.1:${apiPort}` },

@@ -20,11 +20,11 @@ export async function startSecondServer({ distDir, env }: { distDir: string; env
   const base = `http://127.0.0.1:${port}`;
   // Its own API service on the same database, which next start forwards the API paths to (proxy.ts).
   const api: ChildProcess = spawn(process.execPath, [...API_NODE_ARGS, "--port", String(apiPort)], {
-    env: { ...process.env, ...env, NODE_ENV: "production", NEXTAUTH_URL: base },
+    env: { ...process.env, DATABASE_POOL_SIZE: "4", ...env, NODE_ENV: "production", NEXTAUTH_URL: base },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NEXTAUTH_URL: base, API_ORIGIN: `http://127.0.0.1:${apiPort}` },
+    env: { ...process.env, DATABASE_POOL_SIZE: "4", ...env, NEXT_DIST_DIR: distDir, NEXTAUTH_URL: base, API_ORIGIN: `http://127.0.0.1:${apiPort}` },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const stopBoth = () => Promise.all([stopProcess(child), stopProcess(api)]).then(() => undefined);
