@@ -11,8 +11,7 @@ export default function GlobalError() {
           <h1 className="text-xl font-bold">This page can&apos;t be shown right now.</h1>
           <p>Something went wrong on our side. Nothing is lost; try again in a few minutes.</p>
           <ul className="flex flex-wrap justify-center gap-3">
-            {/* A full page load, not a client-side navigation: the root layout itself just failed. */}
-            {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full page load, not a client-side navigation: the root layout itself just failed */}
             <li><a href="/" className="btn-primary">Go to the status page</a></li>
             <li><a href="/status-mirror" className="btn-secondary">Status page mirror</a></li>
           </ul>

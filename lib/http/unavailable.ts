@@ -1,9 +1,10 @@
 import { providerName } from "@/lib/branding";
 import { UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/lib/errors";
+import { escapeHtml, plainPage } from "./plain-page";
 
 // The answer for "the database cannot be reached" before anything renders (proxy.ts): 503 with
-// Retry-After, never a redirect to sign-in, never a bare 500. A plain page with no scripts, styles
-// or build assets, so it cannot fail in turn; JSON for API callers.
+// Retry-After, never a redirect to sign-in, never a bare 500: the plain page (plain-page.ts), or
+// JSON for API callers.
 
 /** For public documents that were never cached and cannot be read now (not about anyone's account). */
 export const PUBLIC_UNAVAILABLE_MESSAGE = "This can't be shown right now. Nothing is lost; try again in a few minutes, or see the status page.";
@@ -13,8 +14,6 @@ export function statusMirrorUrl(): string | undefined {
   const url = process.env.STATUS_MIRROR_URL?.trim();
   return url ? url : undefined;
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function wantsJson(request: Request): boolean {
   if (new URL(request.url).pathname.startsWith("/api/")) return true;
@@ -26,18 +25,12 @@ export function unavailablePageHtml(): string {
   const name = escapeHtml(providerName());
   const [headline, rest] = UNAVAILABLE_MESSAGE.split(/(?<=\.) /, 2) as [string, string];
   const mirror = statusMirrorUrl();
-  return `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Temporarily unavailable · ${name} status</title></head>
-<body>
-<main>
-<h1>${escapeHtml(headline)}</h1>
+  return plainPage(
+    `Temporarily unavailable · ${providerName()} status`,
+    `<h1>${escapeHtml(headline)}</h1>
 <p>${escapeHtml(rest)}</p>
-<p>Service status and incident news are on <a href="/">the ${name} status page</a>${mirror ? ` and its <a href="${escapeHtml(mirror)}">mirror</a>, which works even while this site is down` : ""}.</p>
-</main>
-</body>
-</html>
-`;
+<p>Service status and incident news are on <a href="/">the ${name} status page</a>${mirror ? ` and its <a href="${escapeHtml(mirror)}">mirror</a>, which works even while this site is down` : ""}.</p>`,
+  );
 }
 
 /** 503 for a request the database is needed for: the plain page, or the same words as JSON. */
