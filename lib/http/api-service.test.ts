@@ -1,3 +1,6 @@
+import { serve } from "@hono/node-server";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { createApiService } from "./api-service";
 
@@ -25,6 +28,44 @@ describe("the API service", () => {
     const response = await claim(JSON.stringify({ padding: "x".repeat(100_000) }));
     expect(response.status).toBe(413);
     expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/too large/);
+  });
+
+  it("judges a body by its Content-Length when it has one, and refuses one over the limit without waiting for it", async () => {
+    const declared = await claim("{}", { "content-length": String(65 * 1024) });
+    expect(declared.status).toBe(413);
+    const small = await claim("{}", { "content-length": "2" });
+    expect(small.status).toBe(401);
+  });
+
+  it("over a real socket: a large body is refused whether sent with a length or chunked, and a small one reaches the handler either way", async () => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+    const { port } = server.address() as AddressInfo;
+    const post = (body: string, chunked: boolean) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const headers: Record<string, string> = { "content-type": "application/json", ...(chunked ? { "transfer-encoding": "chunked" } : { "content-length": String(Buffer.byteLength(body)) }) };
+        const request = http.request({ host: "127.0.0.1", port, path: "/api/claims", method: "POST", headers }, (response) => {
+          let text = "";
+          response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text }));
+        });
+        request.on("error", reject);
+        if (chunked) for (let i = 0; i < body.length; i += 8192) request.write(body.slice(i, i + 8192));
+        else request.write(body);
+        request.end();
+      });
+    try {
+      const large = JSON.stringify({ padding: "x".repeat(100_000) });
+      for (const chunked of [false, true]) {
+        const refused = await post(large, chunked);
+        expect(refused.status).toBe(413);
+        expect(refused.body).toMatch(/too large/);
+        const small = await post("{}", chunked);
+        expect(small.status).toBe(401);
+      }
+    } finally {
+      server.close();
+    }
   });
 
   it("answers \"My recovery\" data with its handler: no session is 401", async () => {
