@@ -1,4 +1,3 @@
-import type { Actor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
 import { RateLimited } from "@/lib/errors";
 import { rateLimitResult, rateLimitWindow, sweepOldWindowsSometimes, type RateLimitWindow } from "@/lib/security/rate-limit";
@@ -10,10 +9,11 @@ const WINDOW_SECONDS = 15 * 60;
  * retries and corrections stay far below the limit; a script trying combinations does not. Counted
  * per account, not per address: many subscribers may share one address on the day an offer opens.
  * The count is taken in the statement that loads the submission's context (one round trip on the
- * busiest path), under this key and window.
+ * busiest path, where the account may only be known from the session there), under the key
+ * `keyPrefix` + the account's id, in this window.
  */
-export function claimAllowance(actor: Actor): { key: string; window: RateLimitWindow } {
-  return { key: `claims:account:${actor.id}`, window: rateLimitWindow(WINDOW_SECONDS) };
+export function claimAllowance(): { keyPrefix: string; window: RateLimitWindow } {
+  return { keyPrefix: "claims:account:", window: rateLimitWindow(WINDOW_SECONDS) };
 }
 
 /** Refuses the submission when `attempts` in the window exceed CLAIM_LIMIT_PER_ACCOUNT. */

@@ -3,7 +3,14 @@ import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { makeClaimScenario } from "./claims-test-scenario";
 import { getMyCompensation } from "./get-my-compensation";
-import { submitClaim } from "./submit-claim";
+import { submitClaim, submitClaimWithSession } from "./submit-claim";
+
+/** A next-auth database session for the user, as a sign-in makes; its token is what a request carries. */
+async function sessionFor(userId: string, expiresInMs = 30 * 24 * 3_600_000): Promise<string> {
+  const sessionToken = randomUUID();
+  await db.session.create({ data: { sessionToken, userId, expires: new Date(Date.now() + expiresInMs) } });
+  return sessionToken;
+}
 
 describe("submitClaim (PostgreSQL)", () => {
   it("creates one claim with its items, audited, and a claim number", async () => {
@@ -133,5 +140,79 @@ describe("submitClaim (PostgreSQL)", () => {
     expect(after!.claim?.status).toBe("SUBMITTED");
     expect(after!.claimable).toEqual([]);
     expect(after!.offers.find((o) => o.id === base.id)!.claimed).toBe(true);
+  });
+
+  describe("with only a session token (POST /api/claims), the session resolved in the claim's own statement", () => {
+    const attemptsOf = async (userId: string) => (await db.rateLimit.findMany({ where: { key: `claims:account:${userId}` } })).reduce((sum, r) => sum + r.count, 0);
+
+    it("creates the claim for the session's subscriber, with the same number for concurrent copies", async () => {
+      const s = await makeClaimScenario();
+      const gift = await s.offer("GIFT_CARD");
+      const user = await s.subscriber();
+      const sessionToken = await sessionFor(user.id);
+      const input = s.form([gift.id], { giftCardEmail: user.email });
+      const results = await Promise.all(Array.from({ length: 10 }, () => submitClaimWithSession({ sessionToken, input, context: { ip: "203.0.113.7" } })));
+      expect(new Set(results.map((r) => r.number)).size).toBe(1);
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      const claim = await db.claim.findUniqueOrThrow({ where: { number: results[0]!.number } });
+      expect(claim).toMatchObject({ userId: user.id, giftCardEmail: user.email, ip: "203.0.113.7" });
+      expect(await db.auditLog.count({ where: { action: "claim.submitted", actorId: user.id, actorEmail: user.email } })).toBe(1);
+      expect(await attemptsOf(user.id)).toBe(1);
+      // The same form through the account path is the same claim.
+      await expect(submitClaim({ actor: user, input })).resolves.toEqual({ number: claim.number, created: false });
+    });
+
+    it("refuses an unknown or expired session as signed out, and counts nothing", async () => {
+      const s = await makeClaimScenario();
+      const gift = await s.offer("GIFT_CARD");
+      const user = await s.subscriber();
+      const expired = await sessionFor(user.id, -1_000);
+      const input = s.form([gift.id], { giftCardEmail: user.email });
+      await expect(submitClaimWithSession({ sessionToken: expired, input })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+      await expect(submitClaimWithSession({ sessionToken: randomUUID(), input })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+      // Signed out comes first, whatever the form says.
+      await expect(submitClaimWithSession({ sessionToken: expired, input: { nonsense: true } })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+      expect(await db.claim.count({ where: { userId: user.id } })).toBe(0);
+      expect(await attemptsOf(user.id)).toBe(0);
+    });
+
+    it("refuses a staff session as forbidden, before and after reading the form", async () => {
+      const s = await makeClaimScenario();
+      const gift = await s.offer("GIFT_CARD");
+      const staffSession = await sessionFor(s.staff.id);
+      await expect(submitClaimWithSession({ sessionToken: staffSession, input: s.form([gift.id], { giftCardEmail: s.staff.email }) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(submitClaimWithSession({ sessionToken: staffSession, input: {} })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      expect(await db.claim.count({ where: { userId: s.staff.id } })).toBe(0);
+      expect(await attemptsOf(s.staff.id)).toBe(0);
+    });
+
+    it("tells a signed-in subscriber what is wrong with the form, and refuses another person's form key", async () => {
+      const s = await makeClaimScenario();
+      const gift = await s.offer("GIFT_CARD");
+      const [one, two] = [await s.subscriber(), await s.subscriber()];
+      const [oneSession, twoSession] = [await sessionFor(one.id), await sessionFor(two.id)];
+      await expect(submitClaimWithSession({ sessionToken: oneSession, input: s.form([gift.id], { giftCardEmail: one.email, attested: undefined }) })).rejects.toMatchObject({ code: "INVALID", details: { field: "attested" } });
+      const key = randomUUID();
+      await submitClaimWithSession({ sessionToken: oneSession, input: s.form([gift.id], { giftCardEmail: one.email, idempotencyKey: key }) });
+      await expect(submitClaimWithSession({ sessionToken: twoSession, input: s.form([gift.id], { giftCardEmail: two.email, idempotencyKey: key }) })).rejects.toMatchObject({ code: "CONFLICT" });
+      expect(await db.claim.count({ where: { userId: two.id } })).toBe(0);
+    });
+
+    it("shares the account's allowance with the form: attempts by either path count against one limit", async () => {
+      const s = await makeClaimScenario();
+      const gift = await s.offer("GIFT_CARD");
+      const user = await s.subscriber();
+      const sessionToken = await sessionFor(user.id);
+      const limit = Number(process.env.CLAIM_LIMIT_PER_ACCOUNT ?? 30);
+      await submitClaim({ actor: user, input: s.form([gift.id], { giftCardEmail: user.email }) });
+      const answers: string[] = [];
+      for (let i = 1; i <= limit; i++) {
+        const attempt = i % 2 === 0 ? submitClaim({ actor: user, input: s.form([gift.id], { giftCardEmail: user.email }) }) : submitClaimWithSession({ sessionToken, input: s.form([gift.id], { giftCardEmail: user.email }) });
+        answers.push(((await attempt.catch((error: { code: string }) => error)) as { code?: string }).code ?? "CREATED");
+      }
+      expect(answers.slice(0, limit - 1)).toEqual(Array(limit - 1).fill("CONFLICT"));
+      expect(answers[limit - 1]).toBe("RATE_LIMITED");
+      expect(await attemptsOf(user.id)).toBe(limit + 1);
+    });
   });
 });

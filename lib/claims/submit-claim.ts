@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
+import { sessionActorSql, userForSessionToken } from "@/lib/auth/session-lookup";
 import { pgPool, preparedName } from "@/lib/db";
 import type { EligibilityRule, OfferKind, OfferMode } from "@/lib/generated/prisma/enums";
-import { Conflict, Forbidden, Invalid, toAppError } from "@/lib/errors";
+import { Conflict, Forbidden, Invalid, toAppError, Unauthorized } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { singleFlight } from "@/lib/single-flight";
 import { claimAllowance, enforceClaimAllowance } from "./claim-allowance";
@@ -43,23 +44,52 @@ interface Context {
  * number of the claim already made (the unique incident × subscriber key).
  */
 export async function submitClaim({ actor, input, context = {} }: { actor: Actor; input: unknown; context?: Context }): Promise<SubmitClaimResult> {
-  if (actor.role !== "SUBSCRIBER") throw Forbidden("Claims are made by subscribers from their own account.");
+  refuseNonSubscriber(actor);
   const data = parseInput(SubmitClaimInput, input);
   // Copies of one form that arrive together (a double tap, a retry racing the first try) share one
   // submission in this process; copies that reach other processes meet at the database's unique keys.
-  const { value, shared } = await submissionsInFlight(`${actor.id} ${data.idempotencyKey}`, () => submit(actor, data, context));
+  const { value, shared } = await submissionsInFlight(`account ${actor.id} ${data.idempotencyKey}`, () => submit({ actor }, data, context));
   return shared ? { number: value.number, created: false } : value;
+}
+
+/**
+ * The same use case for a request that carries only its session token (`POST /api/claims`): the
+ * session is resolved in the statement that loads the submission's context, so a claim on the
+ * busiest path costs two round trips rather than three. Answers exactly as submitClaim after a
+ * session lookup would: signed out is Unauthorized and staff Forbidden, whatever the form says.
+ */
+export async function submitClaimWithSession({ sessionToken, input, context = {} }: { sessionToken: string; input: unknown; context?: Context }): Promise<SubmitClaimResult> {
+  let data: z.output<typeof SubmitClaimInput>;
+  try {
+    data = parseInput(SubmitClaimInput, input);
+  } catch (error) {
+    const actor = await userForSessionToken(sessionToken);
+    if (!actor) throw Unauthorized();
+    refuseNonSubscriber(actor);
+    throw error;
+  }
+  const { value, shared } = await submissionsInFlight(`session ${sessionToken} ${data.idempotencyKey}`, () => submit({ sessionToken }, data, context));
+  return shared ? { number: value.number, created: false } : value;
+}
+
+function refuseNonSubscriber(actor: Actor): void {
+  if (actor.role !== "SUBSCRIBER") throw Forbidden("Claims are made by subscribers from their own account.");
 }
 
 const submissionsInFlight = singleFlight<string, SubmitClaimResult>();
 
-async function submit(actor: Actor, data: z.output<typeof SubmitClaimInput>, context: Context): Promise<SubmitClaimResult> {
+/** Who is claiming: a known account, or the session a request carries. */
+type Claimant = { actor: Actor } | { sessionToken: string };
+
+async function submit(claimant: Claimant, data: z.output<typeof SubmitClaimInput>, context: Context): Promise<SubmitClaimResult> {
   const now = context.now ?? new Date();
   // Copies sharing one submission count once: the count is taken with the submission's context.
-  const allowance = claimAllowance(actor);
-  const { attempts, replay, offers, records } = await loadSubmission(actor, data, allowance);
+  const allowance = claimAllowance();
+  const { actor, attempts, replay, offers, records } = await loadSubmission(claimant, data, allowance);
+  if (!actor) throw Unauthorized();
+  refuseNonSubscriber(actor);
   await enforceClaimAllowance(attempts, allowance.window);
-  if (replay) return replay;
+  if (replay) return replayResult(actor, replay);
   if (offers.length !== data.offerIds.length) throw Invalid("One of the chosen offers no longer exists. Reload the page.", { field: "offerIds" });
   const groups = new Set<string>();
   for (const offer of offers) {
@@ -148,32 +178,47 @@ async function autoApprove(claimId: number, fraudSignals: FraudSignalSource): Pr
 type OfferRow = { id: number; title: string; kind: OfferKind; mode: OfferMode; eligibility: EligibilityRule; exclusiveGroup: string | null; opensAt: Date; closesAt: Date | null; autoApprove: boolean };
 
 /**
- * The attempt counted against the account's allowance, and everything a submission is checked
- * against — an earlier use of the same form, the chosen offers, the subscriber's restoration
- * records — in one round trip: claims arrive in bursts when an offer opens, and each query waiting
- * for a pooled connection and its own commit was a large part of a request's time.
+ * The claimant (the account, or the session's when only a session token is known), the attempt
+ * counted against a subscriber's allowance, and everything a submission is checked against — an
+ * earlier use of the same form, the chosen offers, the subscriber's restoration records — in one
+ * round trip: claims arrive in bursts when an offer opens, and each query waiting for a pooled
+ * connection and its own commit was a large part of a request's time. No actor: the session is
+ * missing or expired; nothing was counted.
  */
-async function loadSubmission(actor: Actor, data: z.output<typeof SubmitClaimInput>, allowance: ReturnType<typeof claimAllowance>) {
-  const { rows } = await pgPool().query<{ attempts: number; replay: { number: string; userId: string } | null; offers: (Omit<OfferRow, "opensAt" | "closesAt"> & { opensAt: string; closesAt: string | null })[]; records: EligibilityRecord[] }>({
+async function loadSubmission(claimant: Claimant, data: z.output<typeof SubmitClaimInput>, allowance: ReturnType<typeof claimAllowance>) {
+  const { rows } = await pgPool().query<{ actor: Actor | null; attempts: number | null; replay: { number: string; userId: string } | null; offers: (Omit<OfferRow, "opensAt" | "closesAt"> & { opensAt: string; closesAt: string | null })[]; records: EligibilityRecord[] }>({
     name: preparedName("claim-submission-context"),
-    text: `WITH attempt AS (
-       INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES ($5, $6, 1)
+    text: `WITH actor AS (
+       SELECT id, email, role FROM "User" WHERE id = $4
+       UNION ALL
+       ${sessionActorSql("$7")}
+     ), attempt AS (
+       INSERT INTO "RateLimit" ("key", "windowStart", "count") SELECT $5 || actor.id, $6, 1 FROM actor WHERE actor.role = 'SUBSCRIBER'
        ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
        RETURNING "count"
      )
      SELECT
+       (SELECT json_build_object('id', id, 'email', email, 'role', role) FROM actor LIMIT 1) AS actor,
        (SELECT "count" FROM attempt) AS attempts,
        (SELECT json_build_object('number', number, 'userId', "userId") FROM "Claim" WHERE "idempotencyKey" = $1) AS replay,
        (SELECT coalesce(json_agg(json_build_object('id', id, 'title', title, 'kind', kind, 'mode', mode, 'eligibility', eligibility, 'exclusiveGroup', "exclusiveGroup",
                                                    'opensAt', "opensAt" AT TIME ZONE 'UTC', 'closesAt', "closesAt" AT TIME ZONE 'UTC', 'autoApprove', "autoApprove")), '[]')
           FROM "CompensationOffer" WHERE "incidentId" = $2 AND id = ANY($3::int[])) AS offers,
        (SELECT coalesce(json_agg(json_build_object('categoryName', c.name, 'state', r.state) ORDER BY c.position), '[]')
-          FROM "RestorationRecord" r JOIN "DataCategory" c ON c.id = r."categoryId" WHERE r."incidentId" = $2 AND r."userId" = $4) AS records`,
-    values: [data.idempotencyKey, data.incidentId, data.offerIds, actor.id, allowance.key, allowance.window.start],
+          FROM "RestorationRecord" r JOIN "DataCategory" c ON c.id = r."categoryId" WHERE r."incidentId" = $2 AND r."userId" = (SELECT id FROM actor LIMIT 1)) AS records`,
+    values: [
+      data.idempotencyKey,
+      data.incidentId,
+      data.offerIds,
+      "actor" in claimant ? claimant.actor.id : null,
+      allowance.keyPrefix,
+      allowance.window.start,
+      "sessionToken" in claimant ? claimant.sessionToken : null,
+    ],
   });
   const row = rows[0]!;
   const offers: OfferRow[] = row.offers.map((o) => ({ ...o, opensAt: new Date(o.opensAt), closesAt: o.closesAt ? new Date(o.closesAt) : null }));
-  return { attempts: Number(row.attempts), replay: row.replay ? replayResult(actor, row.replay) : null, offers, records: row.records };
+  return { actor: row.actor, attempts: Number(row.attempts ?? 0), replay: row.replay, offers, records: row.records };
 }
 
 function replayResult(actor: Actor, claim: { number: string; userId: string }): SubmitClaimResult {
