@@ -417,11 +417,15 @@ async function cleanUp() {
   log(`Stopped everything and dropped ${scratchName} in ${(elapsed() - from).toFixed(1)} s.`);
 }
 
-// Ctrl-C: the children hear it too (prod:local stops its own); the scratch database is still dropped.
-process.once("SIGINT", () => {
-  loading = false;
-  void cleanUp().finally(() => process.exit(130));
-});
+// Ctrl-C (the children hear it too; prod:local stops its own) or a SIGTERM, e.g. from CI's time
+// bound: everything started is stopped and the scratch database is still dropped.
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  process.once(signal, () => {
+    loading = false;
+    console.error(`\n${signal}: stopping the drill.`);
+    void cleanUp().finally(() => process.exit(code));
+  });
+}
 
 let outcome: { ok: boolean; result: Record<string, unknown> } | undefined;
 try {
