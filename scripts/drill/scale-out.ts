@@ -171,6 +171,8 @@ interface Hit {
   signedIn: boolean;
   status: number;
   error?: string;
+  /** For a 5xx: what answered (the app's JSON or page, or nginx's) and the start of the body. */
+  detail?: string;
 }
 const hits: Hit[] = [];
 let loading = true;
@@ -181,8 +183,9 @@ async function loadLoop(paths: string[], cookie: string | null, pauseMs: number)
     const at = elapsed();
     try {
       const response = await fetch(edge + target, { redirect: "manual", headers: cookie ? { cookie } : {} });
-      await response.arrayBuffer();
-      hits.push({ at, path: target, signedIn: Boolean(cookie), status: response.status });
+      const body = await response.text();
+      const detail = response.status >= 500 ? `${response.headers.get("x-cache-status") ?? ""} ${body.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").slice(0, 160)}` : undefined;
+      hits.push({ at, path: target, signedIn: Boolean(cookie), status: response.status, detail });
     } catch (error) {
       const cause = (error as Error & { cause?: { code?: string } }).cause;
       hits.push({ at, path: target, signedIn: Boolean(cookie), status: 0, error: cause?.code ?? (error as Error).message });
@@ -373,6 +376,16 @@ async function drill() {
   const statuses = (list: Hit[]) => JSON.stringify(Object.fromEntries([...new Set(list.map((h) => h.status))].sort().map((s) => [s, list.filter((h) => h.status === s).length])));
   console.log(`Requests through nginx: ${n(hits.length)} (${n(hits.filter((h) => !h.signedIn).length)} anonymous, ${n(hits.filter((h) => h.signedIn).length)} signed in), statuses ${statuses(hits)}.`);
   console.log(`  within 10 s of the kill: ${n(around.length)}, statuses ${statuses(around)}; 5xx: ${errors5xx.length}; failed connections: ${failures.length}${failures.length ? ` (${[...new Set(failures.map((f) => f.error))].join(", ")})` : ""}.`);
+  for (const h of errors5xx.slice(0, 20)) {
+    console.log(`  ${h.status} at ${h.at.toFixed(1)} s (${killedAt === null ? "" : `${(h.at - killedAt).toFixed(1)} s from the kill, `}${h.signedIn ? "signed in" : "anonymous"}) ${h.path}: ${h.detail ?? ""}`);
+  }
+  if (errors5xx.length > 0 && stateDir) {
+    // What nginx saw of its upstreams: which instance failed a request, and how.
+    const errorLog = path.join(stateDir, "nginx", "logs", "error.log");
+    const lines = existsSync(errorLog) ? readFileSync(errorLog, "utf8").trim().split("\n").slice(-40) : [];
+    console.log(`  nginx's error log (last ${lines.length} lines):`);
+    for (const line of lines) console.log(`    ${line}`);
+  }
   for (const [name, seconds] of Object.entries(seen)) console.log(`Update visible on the incident page, ${name}: ${seconds === null ? "not seen" : `${seconds.toFixed(2)} s after the post returned`}.`);
   console.log(`Bound: the surviving instance (web 2), directly and through nginx, within ${VISIBLE_BOUND_S} s.`);
 

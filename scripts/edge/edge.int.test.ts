@@ -124,6 +124,11 @@ class FakeInstance {
     this.mode = mode;
   }
 
+  /** Open connections to this instance (nginx's keep-alive connections included). */
+  connections(): Promise<number> {
+    return new Promise((resolve, reject) => this.server.getConnections((error, count) => (error ? reject(error) : resolve(count))));
+  }
+
   count(pathname: string, since = 0): number {
     return this.seen.slice(since).filter((s) => new URL(s.url, "http://x").pathname === pathname).length;
   }
@@ -504,6 +509,19 @@ describe.skipIf(!nginx)("the nginx edge in front of two web instances", () => {
     } finally {
       await a!.setMode("ok");
     }
+  });
+
+  it("closes idle connections to the instances before Node's 5-second keep-alive timeout would", async () => {
+    // The instances here keep idle connections for 60 s, so any closing is nginx's. A `next start`
+    // instance or the API service closes them after 5 s (Node's default keepAliveTimeout); when that
+    // side closes first, a request nginx sends in the same instant fails with a reset.
+    const upstreams = [...edge.instances, ...edge.apis];
+    const open = () => Promise.all(upstreams.map((u) => u.connections()));
+    const cookie = "next-auth.session-token=keepalive-check";
+    await Promise.all([edge.get("/admin", { headers: { cookie } }), edge.get("/api/me/recovery", { headers: { cookie } }), edge.get("/admin"), edge.get("/api/claims", { method: "POST", headers: { cookie }, body: "{}" })]);
+    expect((await open()).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    await sleep(4_700);
+    expect(await open()).toEqual(upstreams.map(() => 0));
   });
 
   it("answers 404 itself for /api/internal/, however the path is spelled", async () => {
