@@ -1,8 +1,8 @@
 // `npm run bench:claims`: 100 eligible subscribers each submit the same claim form twice at once
 // (200 concurrent POST /api/claims over HTTP through nginx to the production topology, with 1 and then
-// 2 web and API instances; real database sessions). Five such bursts on other incidents warm the
-// processes up unmeasured (the first, on cold processes, is printed); five more are measured, each
-// on an incident of its own, and the median burst is reported. Then staff approve every claim of
+// 2 web and API instances; real database sessions). Five such bursts per API instance on other
+// incidents warm the processes up unmeasured (the first, on cold processes, is printed); five more
+// are measured, each on an incident of its own, and the median burst is reported. Then staff approve every claim of
 // one burst so each gets a gift-card code from a pool of 100. Prints claims created, codes
 // assigned, duplicates and claims/s. Last line: RESULT {...}.
 // Needs BENCH_DATABASE_URL or DATABASE_URL (a PostgreSQL server; its own database is made there).
@@ -90,12 +90,19 @@ try {
     claimsPerSecond: number;
     coldClaimsPerSecond: number;
   }
-  const WARM_UP_BURSTS = 5;
+  /**
+   * Per API instance: requests are spread over the instances, so each has served the same number of
+   * claims (about 1,000 requests) when the measurement starts, whatever the count. With five bursts
+   * in all, two instances were still getting faster at the fifth (57, 88, 144, 151, 269 claims/s)
+   * and their CPU per claim varied by half from run to run.
+   */
+  const WARM_UP_BURSTS_PER_INSTANCE = 5;
   const MEASURED_BURSTS = 5;
   const perSecond = (b: Burst) => b.claims / b.seconds;
   async function measure(instances: number): Promise<Measured> {
+    const warmUpBursts = WARM_UP_BURSTS_PER_INSTANCE * instances;
     const scenarios = [];
-    for (let i = 0; i < WARM_UP_BURSTS + MEASURED_BURSTS; i++) scenarios.push(await scenario(SUBSCRIBERS));
+    for (let i = 0; i < warmUpBursts + MEASURED_BURSTS; i++) scenarios.push(await scenario(SUBSCRIBERS));
     const topology = await startTopology({ env, webInstances: instances });
     stopServer = topology.stop;
     const base = topology.base;
@@ -133,11 +140,11 @@ try {
     // connections, planned statements), as a server in production has by the time an offer opens.
     // The first burst, on cold processes, is printed for comparison.
     const warmUps: Burst[] = [];
-    for (const s of scenarios.slice(0, WARM_UP_BURSTS)) warmUps.push(await burst(s));
+    for (const s of scenarios.slice(0, warmUpBursts)) warmUps.push(await burst(s));
     const coldClaimsPerSecond = perSecond(warmUps[0]!);
     console.log(`${instances} web + ${instances} API instance(s): warm-up bursts ${warmUps.map((b) => Math.round(perSecond(b))).join(", ")} claims/s (the first on cold processes)`);
     const bursts: Burst[] = [];
-    for (const s of scenarios.slice(WARM_UP_BURSTS)) bursts.push(await burst(s));
+    for (const s of scenarios.slice(warmUpBursts)) bursts.push(await burst(s));
     await topology.stop();
     stopServer = undefined;
     const median = [...bursts].sort((x, y) => perSecond(x) - perSecond(y))[Math.floor(bursts.length / 2)]!;
