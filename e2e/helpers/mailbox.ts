@@ -7,14 +7,17 @@ function mailboxDir(): string {
   return dir;
 }
 
-/** Waits for the newest message to `to` received after `since` (read from the real SMTP sink). */
-export async function waitForMail(to: string, since: Date, subject?: RegExp): Promise<StoredMail> {
+/**
+ * Waits for the newest message to `to` received after `since` whose subject matches `subject` and
+ * that `matches` accepts, when given (read from the real SMTP sink).
+ */
+export async function waitForMail(to: string, since: Date, subject?: RegExp, matches?: (mail: StoredMail) => boolean): Promise<StoredMail> {
   let found: StoredMail | undefined;
   await expect
     .poll(
       async () => {
         const mails = await listMailbox(mailboxDir(), { limit: 500 });
-        found = mails.find((m) => m.to.includes(to.toLowerCase()) && new Date(m.receivedAt) >= since && (!subject || subject.test(m.subject)));
+        found = mails.find((m) => m.to.includes(to.toLowerCase()) && new Date(m.receivedAt) >= since && (!subject || subject.test(m.subject)) && (!matches || matches(m)));
         return Boolean(found);
       },
       { message: `an email to ${to}`, timeout: 15_000 },
