@@ -53,6 +53,7 @@ test("the form keeps what was typed when the attestation is missing", async ({ p
 });
 
 test("staff approve a claim, a code is assigned, and only its owner can reveal it", async ({ page, browser }) => {
+  test.slow(); // three people sign in through the SMTP sink, and the decision email goes through the worker
   const f = await createClaimFixture({ codes: 1 });
   const number = await claimGiftCard(page, f);
 
