@@ -190,6 +190,8 @@ try {
   );
 } finally {
   await db.end().catch(() => {});
+  // The approvals ran on the app's own pool in this process: closed before the database is dropped.
+  await (await import("../../lib/db")).disconnectDb().catch(() => {});
   await stopServer?.();
   await testEnv.teardown();
 }
