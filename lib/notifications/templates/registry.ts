@@ -9,10 +9,10 @@ import { restorationProgress } from "./restoration-progress";
 import { subscriptionConfirm } from "./subscription-confirm";
 import type { EmailTemplate } from "./types";
 
-// Each template is a different Context type; the registry only passes contexts back to the
-// template that produced them.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous registry, see above
-type AnyTemplate = EmailTemplate<any>;
+// Each template has its own Context type. The registry only hands a context back to the template
+// that produced it, so it holds them as `unknown` contexts: `render` is a method, which TypeScript
+// checks bivariantly, so every EmailTemplate<X> is an EmailTemplate<unknown>.
+type AnyTemplate = EmailTemplate<unknown>;
 
 const TEMPLATES: AnyTemplate[] = [incidentUpdate, incidentDigest, restorationProgress, maintenanceNotice, offerGranted, offerAvailable, claimStatus, subscriptionConfirm, backupFailed];
 
