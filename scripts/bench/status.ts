@@ -3,8 +3,7 @@
 // connections for 20 s on `/` and on that incident page, through nginx in front of 1 and then 2
 // `next start` instances (npm run prod:local), also with a random query string on every request; the
 // same load, just before each page's runs, against a bare Node http server sending the same bytes;
-// and the queries PostgreSQL
-// received during the runs (counted on the wire). Last line: RESULT {...}.
+// and the queries PostgreSQL received during the runs (counted on the wire). Last line: RESULT {...}.
 // Options: --skip-build (reuse .next), --fresh (recreate the benchmark database), --seconds N.
 import "../load-env";
 import { randomUUID } from "node:crypto";
