@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { pgPool } from "@/lib/db";
 
 export interface RateLimitResult {
   allowed: boolean;
@@ -29,7 +29,7 @@ export function rateLimitResult(count: number, limit: number, window: RateLimitW
 
 /** Old windows are useless; they are swept now and then rather than on every call. */
 export async function sweepOldWindowsSometimes(now = Date.now()): Promise<void> {
-  if (Math.random() < 0.01) await db.$executeRaw`DELETE FROM "RateLimit" WHERE "windowStart" < ${new Date(now - 86_400_000)}`;
+  if (Math.random() < 0.01) await pgPool().query(`DELETE FROM "RateLimit" WHERE "windowStart" < $1`, [new Date(now - 86_400_000)]);
 }
 
 /**
@@ -39,10 +39,12 @@ export async function sweepOldWindowsSometimes(now = Date.now()): Promise<void> 
  */
 export async function consumeRateLimit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
   const window = rateLimitWindow(windowSeconds);
-  const rows = await db.$queryRaw<{ count: number }[]>`
-    INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${key}, ${window.start}, 1)
-    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
-    RETURNING "count"`;
+  const { rows } = await pgPool().query<{ count: number }>(
+    `INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES ($1, $2, 1)
+     ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
+     RETURNING "count"`,
+    [key, window.start],
+  );
   await sweepOldWindowsSometimes(window.now);
   return rateLimitResult(Number(rows[0]?.count ?? 1), limit, window);
 }
