@@ -5,7 +5,7 @@
 import "./load-env";
 import { serve } from "@hono/node-server";
 import { parseArgs } from "node:util";
-import { disconnectDb } from "../lib/db";
+import { disconnectDb, warmUpDatabase } from "../lib/db";
 import { env } from "../lib/env";
 import { createApiService } from "../lib/http/api-service";
 import { installClientAddressHook } from "../lib/security/client-address-hook";
@@ -27,8 +27,12 @@ installClientAddressHook({
   proxies: settings.TRUSTED_PROXIES ? parseTrustedProxies(settings.TRUSTED_PROXIES) : undefined,
 });
 
+// The database first: a burst landing on a just-started instance would otherwise wait for its
+// connections and for Prisma's engine to start.
+const opened = await warmUpDatabase();
+
 const server = serve({ fetch: createApiService().fetch, port, hostname }, (info) => {
-  console.log(`API service (claims, my recovery) on http://${hostname}:${info.port}`);
+  console.log(`API service (claims, my recovery) on http://${hostname}:${info.port}, ${opened} database connection(s) open`);
 });
 server.on("error", (error) => {
   console.error(`The API service could not listen on ${hostname}:${port}: ${error.message}`);
