@@ -121,12 +121,21 @@ async function signInStaff(): Promise<string> {
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
     body: new URLSearchParams({ email: STAFF_EMAIL, csrfToken, callbackUrl: `${edge}/admin`, json: "true" }),
   });
-  if (!asked.ok) throw new Error(`Asking for a sign-in link answered ${asked.status}: ${await asked.text()}`);
+  const answer = await asked.text();
+  if (!asked.ok) throw new Error(`Asking for a sign-in link answered ${asked.status}: ${answer}`);
+  // next-auth answers 200 with its error page's address when sending the link failed.
+  const next = (JSON.parse(answer) as { url?: string }).url ?? "";
+  if (/[?&]error=/.test(next)) throw new Error(`Asking for a sign-in link failed: next-auth sent the browser to ${next}`);
   let mail: StoredMail | undefined;
   for (let tries = 0; !mail; tries++) {
-    if (tries > 150) throw new Error(`No sign-in email for ${STAFF_EMAIL} reached the sink.`);
+    if (tries > 300) {
+      const inbox = await listMailbox(sinkDir, { limit: 1_000 });
+      const latest = inbox.slice(0, 5).map((m) => `${m.receivedAt} to ${m.to.join(", ")}: ${m.subject}`);
+      throw new Error(`No sign-in email for ${STAFF_EMAIL} reached the sink within 30 s of next-auth's answer (${next}). The sink holds ${inbox.length} message(s); the latest:\n  ${latest.join("\n  ")}`);
+    }
     await sleep(100);
-    mail = (await listMailbox(sinkDir, { limit: 20 })).find((m) => m.to.includes(STAFF_EMAIL) && new Date(m.receivedAt) >= since && /sign-in link/i.test(m.subject));
+    // The whole mailbox: the workers may deliver other mail meanwhile.
+    mail = (await listMailbox(sinkDir, { limit: 1_000 })).find((m) => m.to.includes(STAFF_EMAIL) && new Date(m.receivedAt) >= since && /sign-in link/i.test(m.subject));
   }
   const link = findLink(mail, "/api/auth/callback/email");
   if (!link) throw new Error("The sign-in email has no link.");
