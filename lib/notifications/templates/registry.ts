@@ -12,13 +12,13 @@ import type { EmailTemplate } from "./types";
 // Each template has its own Context type. The registry only hands a context back to the template
 // that produced it, so it holds them as `unknown` contexts: `render` is a method, which TypeScript
 // checks bivariantly, so every EmailTemplate<X> is an EmailTemplate<unknown>.
-type AnyTemplate = EmailTemplate<unknown>;
+type RegisteredTemplate = EmailTemplate<unknown>;
 
-const TEMPLATES: AnyTemplate[] = [incidentUpdate, incidentDigest, restorationProgress, maintenanceNotice, offerGranted, offerAvailable, claimStatus, subscriptionConfirm, backupFailed];
+const TEMPLATES: RegisteredTemplate[] = [incidentUpdate, incidentDigest, restorationProgress, maintenanceNotice, offerGranted, offerAvailable, claimStatus, subscriptionConfirm, backupFailed];
 
 const BY_NAME = new Map(TEMPLATES.map((t) => [t.name, t]));
 
-export function templateNamed(name: string): AnyTemplate | undefined {
+export function templateNamed(name: string): RegisteredTemplate | undefined {
   return BY_NAME.get(name);
 }
 
